@@ -1,0 +1,58 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+  name: "SwiftNotebooks",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "notebook", targets: ["notebook"]),
+    .library(name: "Lab", targets: ["Lab"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/swiftlang/swift-syntax", from: "603.0.1"),
+    .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+  ],
+  targets: [
+    // MARK: - C libraries from Debian
+    .systemLibrary(
+      name: "CCmark", pkgConfig: "libcmark",
+      providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]),
+    .systemLibrary(
+      name: "CBLAS", pkgConfig: "openblas",
+      providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]),
+
+    // MARK: - What every notebook program links
+    .target(name: "NotebookRuntime", swiftSettings: [.swiftLanguageMode(.v5)]),
+    .target(name: "Lab", dependencies: ["NotebookRuntime", "CBLAS"]),
+
+    // MARK: - The notebook system
+    .target(
+      name: "NotebookCore",
+      dependencies: ["CCmark", .product(name: "Yams", package: "Yams")]),
+    .target(name: "NotebookRunner", dependencies: ["NotebookCore"]),
+    .target(
+      name: "NotebookHighlight",
+      dependencies: [
+        .product(name: "SwiftIDEUtils", package: "swift-syntax"),
+        .product(name: "SwiftParser", package: "swift-syntax"),
+      ]),
+    .target(name: "NotebookSite", dependencies: ["NotebookCore", "NotebookHighlight"]),
+    .executableTarget(
+      name: "notebook",
+      dependencies: [
+        "NotebookCore", "NotebookRunner", "NotebookSite",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "FlyingFox", package: "FlyingFox"),
+      ]),
+
+    // MARK: - Tests
+    .testTarget(name: "NotebookCoreTests", dependencies: ["NotebookCore"]),
+    .testTarget(name: "NotebookRuntimeTests", dependencies: ["NotebookRuntime"]),
+    .testTarget(name: "NotebookRunnerTests", dependencies: ["NotebookRunner", "NotebookCore"]),
+    .testTarget(name: "NotebookSiteTests", dependencies: ["NotebookSite", "NotebookCore"]),
+    .testTarget(name: "LabTests", dependencies: ["Lab", "NotebookRuntime"]),
+    .testTarget(name: "notebookTests", dependencies: ["notebook"]),
+  ]
+)

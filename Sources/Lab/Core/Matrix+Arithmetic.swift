@@ -1,0 +1,88 @@
+extension Matrix {
+  /// Entry-wise sum.
+  public static func + (lhs: Matrix, rhs: Matrix) -> Matrix {
+    precondition(lhs.rows == rhs.rows && lhs.columns == rhs.columns, "shapes differ")
+    return Matrix(rows: lhs.rows, columns: lhs.columns, elements: lhs.elements + rhs.elements)
+  }
+
+  /// Entry-wise difference.
+  public static func - (lhs: Matrix, rhs: Matrix) -> Matrix {
+    precondition(lhs.rows == rhs.rows && lhs.columns == rhs.columns, "shapes differ")
+    return Matrix(rows: lhs.rows, columns: lhs.columns, elements: lhs.elements - rhs.elements)
+  }
+
+  /// Scalar multiple.
+  public static func * (lhs: Double, rhs: Matrix) -> Matrix {
+    Matrix(rows: rhs.rows, columns: rhs.columns, elements: rhs.elements.map { lhs * $0 })
+  }
+
+  /// Applies `transform` to every entry.
+  public func map(_ transform: (Double) -> Double) -> Matrix {
+    Matrix(rows: rows, columns: columns, elements: elements.map(transform))
+  }
+
+  /// Multiplies row `i` by `scales[i]`: `diag(scales) · self`, in O(n²).
+  public func scalingRows(by scales: [Double]) -> Matrix {
+    precondition(scales.count == rows, "need one scale per row")
+    var result = self
+    for i in 0..<rows {
+      for j in 0..<columns { result.elements[i * columns + j] *= scales[i] }
+    }
+    return result
+  }
+}
+
+extension Array where Element == Double {
+  /// The dot product. Both vectors must have the same length.
+  @inlinable
+  public func dot(_ other: [Double]) -> Double {
+    precondition(count == other.count, "dot product of vectors of length \(count) and \(other.count)")
+    var sum = 0.0
+    for i in indices { sum += self[i] * other[i] }
+    return sum
+  }
+
+  /// The Euclidean norm, computed with scaling so that it neither overflows nor underflows.
+  public var norm: Double {
+    let scale = reduce(0) { Swift.max($0, abs($1)) }
+    guard scale > 0, scale.isFinite else { return scale }
+    var sum = 0.0
+    for x in self {
+      let y = x / scale
+      sum += y * y
+    }
+    return scale * sum.squareRoot()
+  }
+
+  /// The sum of the entries.
+  public var sum: Double { reduce(0, +) }
+
+  /// This vector scaled to unit Euclidean norm (unchanged if it is zero).
+  public var normalized: [Double] {
+    let n = norm
+    return n > 0 ? map { $0 / n } : self
+  }
+
+  /// Entry-wise sum.
+  public static func + (lhs: [Double], rhs: [Double]) -> [Double] {
+    precondition(lhs.count == rhs.count, "vectors of length \(lhs.count) and \(rhs.count)")
+    return zip(lhs, rhs).map { $0 + $1 }
+  }
+
+  /// Entry-wise difference.
+  public static func - (lhs: [Double], rhs: [Double]) -> [Double] {
+    precondition(lhs.count == rhs.count, "vectors of length \(lhs.count) and \(rhs.count)")
+    return zip(lhs, rhs).map { $0 - $1 }
+  }
+
+  /// Scalar multiple.
+  public static func * (lhs: Double, rhs: [Double]) -> [Double] {
+    rhs.map { lhs * $0 }
+  }
+
+  /// Entry-wise (Hadamard) product.
+  public func hadamard(_ other: [Double]) -> [Double] {
+    precondition(count == other.count, "vectors of length \(count) and \(other.count)")
+    return zip(self, other).map { $0 * $1 }
+  }
+}

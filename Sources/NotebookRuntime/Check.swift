@@ -1,0 +1,47 @@
+import Foundation
+
+/// Records a claim and whether it held; the page shows it as ✓ or ✗.
+///
+/// A failed check does not stop the cell, but it fails the notebook.
+///
+/// - Parameters:
+///   - condition: The property, computed live.
+///   - claim: What the property means, in words.
+///   - detail: Optional measured values that support the verdict.
+/// - Returns: `condition`, so a cell can branch on it.
+@discardableResult
+public func check(_ condition: Bool, _ claim: String, detail: String = "") -> Bool {
+  send(CheckRecord(passed: condition, claim: claim, detail: detail))
+  return condition
+}
+
+/// Records that `actual` is within `tolerance` of `expected`: `|actual − expected| ≤ tolerance`.
+///
+/// NaN never passes. The page shows both values and the difference.
+///
+/// - Returns: Whether the check passed.
+@discardableResult
+public func checkClose(
+  _ actual: Double, _ expected: Double, tolerance: Double, _ claim: String
+) -> Bool {
+  let difference = abs(actual - expected)
+  let passed = difference <= tolerance
+  let detail =
+    "\(Table.formatNumber(actual)) vs \(Table.formatNumber(expected)): "
+    + "|Δ| = \(String(format: "%.3g", difference)) \(passed ? "≤" : ">") \(String(format: "%.3g", tolerance))"
+  send(CheckRecord(passed: passed, claim: claim, detail: detail))
+  return passed
+}
+
+struct CheckRecord: Codable {
+  var passed: Bool
+  var claim: String
+  var detail: String
+}
+
+private func send(_ record: CheckRecord) {
+  let encoder = JSONEncoder()
+  encoder.outputFormatting = [.sortedKeys]
+  let data = (try? encoder.encode(record)) ?? Data()
+  OutputChannel.send(kind: "check", payload: String(decoding: data, as: UTF8.self))
+}

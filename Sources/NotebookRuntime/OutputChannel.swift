@@ -1,0 +1,47 @@
+import Foundation
+
+/// Writes framed records into the program's standard output, interleaved with `print`.
+///
+/// The wire format, which the runner parses back, is one record per output:
+///
+///     "\n" U+0001 <nonce> " " <kind> " " <byte count> "\n" <payload>
+///
+/// The nonce is a random token the runner passes in `NOTEBOOK_NONCE` for each run,
+/// so printed text cannot forge a record. The leading newline lets a record follow
+/// text that did not end with one; the runner removes exactly that newline.
+/// Records go through `print` so they stay ordered with the cell's own prints.
+enum OutputChannel {
+  /// The nonce of this run, or `nil` when the program runs outside the runner.
+  static let nonce: String? = ProcessInfo.processInfo.environment["NOTEBOOK_NONCE"]
+
+  /// Sends one record; outside the runner, prints a readable form instead.
+  static func send(kind: String, payload: String) {
+    guard let nonce else {
+      print("[\(kind)] \(payload)")
+      return
+    }
+    print("\n\u{1}\(nonce) \(kind) \(payload.utf8.count)\n\(payload)", terminator: "")
+    fflush(nil)
+  }
+}
+
+/// Marks the start of a cell. Called by generated notebook programs only.
+public func _notebookCellBegin(_ index: Int) {
+  OutputChannel.send(kind: "cell", payload: String(index))
+}
+
+/// Prepares the output stream. Called once at the top of a generated program.
+public func _notebookStart() {
+  // Line buffering keeps a crashing cell's last printed lines. (Swift 5 mode: `stdout` is a C global.)
+  setvbuf(stdout, nil, _IOLBF, 0)
+}
+
+/// Marks the normal end of the program. Called by generated notebook programs only.
+public func _notebookEnd() {
+  OutputChannel.send(kind: "end", payload: "")
+}
+
+/// Reports an error thrown by a cell marked `//| error: true`.
+public func _notebookReport(_ error: any Error) {
+  OutputChannel.send(kind: "thrown", payload: String(describing: error))
+}
