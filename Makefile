@@ -1,0 +1,55 @@
+# The two commands: `make site` and `make test`. Both install what they need first.
+
+SWIFT        ?= swift
+NOTEBOOK     := .build/debug/notebook
+SYSTEM_DEPS  := libcmark-dev libopenblas-dev liblapacke-dev pkg-config katex fonts-katex libjs-katex
+TEST_DEPS    := chromium
+BENCH_DEPS   := hyperfine python3-venv
+SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: site test check preview deps test-deps build unit-tests browser-tests format stress bench clean
+
+## site: install system packages, build, execute every notebook, render site/
+site: deps build
+	$(NOTEBOOK) build
+
+## test: unit and end-to-end tests, a fresh execution compared byte for byte with site/, browser checks
+test: deps test-deps build unit-tests check browser-tests
+
+## check: execute every notebook afresh and compare with the committed site/
+check: deps build
+	$(NOTEBOOK) check
+
+## preview: serve site/ on 127.0.0.1:8000 and rebuild on change
+preview: deps build
+	$(NOTEBOOK) preview
+
+build:
+	$(SWIFT) build --product notebook
+
+unit-tests: build
+	$(SWIFT) test
+
+browser-tests:
+	bash Tests/Browser/run
+
+deps:
+	@bash scripts/install-packages $(SYSTEM_DEPS)
+
+test-deps:
+	@bash scripts/install-packages $(TEST_DEPS)
+
+## stress: long hardening runs (fuzzing, fault injection)
+stress: deps build
+	bash Tests/Hardening/stress
+
+## bench: benchmarks against the peers (see bench/README.md)
+bench: deps build
+	@bash scripts/install-packages $(BENCH_DEPS)
+	bash bench/run
+
+format:
+	$(SWIFT) format -i -r Sources Tests bench
+
+clean:
+	rm -rf .build .notebook-cache

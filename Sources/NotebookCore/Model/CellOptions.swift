@@ -1,0 +1,32 @@
+/// The `//| key: value` options of a cell.
+public struct CellOptions: Sendable, Hashable, Codable {
+  /// Show the source (default true).
+  public var echo = true
+  /// Show the outputs (default true).
+  public var output = true
+  /// Run the cell (default true).
+  public var eval = true
+  /// An error in this cell is expected: shown, not a failure (default false).
+  public var error = false
+  /// The cell's anchor id.
+  public var label: String?
+  /// A caption for the cell's figure.
+  public var caption: String?
+  /// Show the source collapsed (default false).
+  public var fold = false
+  /// Seconds this cell may run, or `nil` for no limit of its own.
+  public var timeout: Double?
+
+  /// Options with every default.
+  public init() {}
+
+  /// The option keys the parser accepts.
+  public static let knownKeys: [String] = [
+    "echo", "output", "eval", "error", "label", "caption", "fold", "timeout",
+  ]
+
+  /// The options that change what runs, as a stable string for the cache key.
+  public var executionFingerprint: String {
+    "eval=\(eval);error=\(error);timeout=\(timeout.map { String($0) } ?? "-")"
+  }
+}

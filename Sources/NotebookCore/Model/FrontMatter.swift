@@ -1,0 +1,27 @@
+/// The YAML header of a notebook.
+public struct FrontMatter: Sendable, Hashable, Codable {
+  /// The page title (required).
+  public var title: String = ""
+  /// The original post's title.
+  public var originalTitle: String?
+  /// The original post's URL.
+  public var source: String?
+  /// The post's date, `YYYY-MM-DD`.
+  public var date: String?
+  /// One or two sentences for the index.
+  public var summary: String?
+  /// Files the cells read, relative to the notebook's folder; their contents are part of the cache key.
+  public var inputs: [String] = []
+  /// Seconds the whole notebook may run (default 60).
+  public var timeout: Double = 60
+  /// Compile the notebook's own code with optimisation: `true`, `false`, or `nil` to let the runner decide.
+  public var optimize: Bool?
+
+  /// Creates an empty front matter.
+  public init() {}
+
+  /// The keys the parser accepts.
+  public static let knownKeys: [String] = [
+    "title", "original_title", "source", "date", "summary", "inputs", "timeout", "optimize",
+  ]
+}

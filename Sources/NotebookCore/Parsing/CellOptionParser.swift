@@ -1,0 +1,81 @@
+/// Reads the leading `//| key: value` lines of a cell.
+struct CellOptionParser {
+  let file: String
+  private(set) var diagnostics: [Diagnostic] = []
+
+  init(file: String) { self.file = file }
+
+  /// Parses the options of a cell whose code starts at `firstLine`; returns them and the code that follows.
+  mutating func parse(_ code: String, firstLine: Int) -> (CellOptions, code: String, codeLine: Int) {
+    var options = CellOptions()
+    var lines = code.split(separator: "\n", omittingEmptySubsequences: false)
+    var consumed = 0
+    while consumed < lines.count {
+      let trimmed = lines[consumed].drop { $0 == " " || $0 == "\t" }
+      guard trimmed.hasPrefix("//|") else { break }
+      let indent = lines[consumed].count - trimmed.count
+      apply(trimmed.dropFirst(3), to: &options, line: firstLine + consumed, column: indent + 4)
+      consumed += 1
+    }
+    lines.removeFirst(consumed)
+    return (options, lines.joined(separator: "\n"), firstLine + consumed)
+  }
+
+  private mutating func apply(_ text: Substring, to options: inout CellOptions, line: Int, column: Int) {
+    guard let colon = text.firstIndex(of: ":") else {
+      report(line, column, "Cell option must be 'key: value', got '\(text.trimmed)'")
+      return
+    }
+    let key = String(text[..<colon].trimmed)
+    let value = String(text[text.index(after: colon)...].trimmed)
+    switch key {
+    case "echo": options.echo = bool(value, key, line, column) ?? options.echo
+    case "output": options.output = bool(value, key, line, column) ?? options.output
+    case "eval": options.eval = bool(value, key, line, column) ?? options.eval
+    case "error": options.error = bool(value, key, line, column) ?? options.error
+    case "fold": options.fold = bool(value, key, line, column) ?? options.fold
+    case "label": options.label = label(value, line, column)
+    case "caption": options.caption = value
+    case "timeout":
+      if let seconds = Double(value), seconds > 0, seconds.isFinite {
+        options.timeout = seconds
+      } else {
+        report(line, column, "Cell option 'timeout' must be a positive number of seconds, got '\(value)'")
+      }
+    default:
+      let known = CellOptions.knownKeys.joined(separator: ", ")
+      report(line, column, "Unknown cell option '\(key)' (known options: \(known))")
+    }
+  }
+
+  private mutating func bool(_ value: String, _ key: String, _ line: Int, _ column: Int) -> Bool? {
+    switch value {
+    case "true": return true
+    case "false": return false
+    default:
+      report(line, column, "Cell option '\(key)' must be true or false, got '\(value)'")
+      return nil
+    }
+  }
+
+  private mutating func label(_ value: String, _ line: Int, _ column: Int) -> String? {
+    let allowed = value.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
+    guard allowed, !value.isEmpty else {
+      report(line, column, "Cell option 'label' must use letters, digits, '-' and '_', got '\(value)'")
+      return nil
+    }
+    return value
+  }
+
+  private mutating func report(_ line: Int, _ column: Int, _ message: String) {
+    diagnostics.append(Diagnostic(.error, file: file, line: line, column: column, message))
+  }
+}
+
+extension Substring {
+  var trimmed: Substring {
+    let start = firstIndex { $0 != " " && $0 != "\t" } ?? endIndex
+    let end = lastIndex { $0 != " " && $0 != "\t" && $0 != "\r" }.map { index(after: $0) } ?? start
+    return start < end ? self[start..<end] : self[start..<start]
+  }
+}

@@ -1,0 +1,147 @@
+/// Finds `$…$` and `$$…$$` in prose and replaces each with a placeholder that
+/// Markdown processing leaves alone, so underscores, asterisks and backslashes in
+/// TeX survive.
+///
+/// Lines are preserved: a formula spanning several lines leaves a continuation
+/// mark on each following line, so cmark's line numbers still match the file.
+struct MathProtector {
+  static let open: Character = "\u{E000}"
+  static let close: Character = "\u{E001}"
+  static let continuation: Character = "\u{E002}"
+
+  /// The text with math replaced.
+  private(set) var protected: [UInt8] = []
+  /// The formulas found, in order.
+  private(set) var spans: [MathSpan] = []
+  /// Unterminated delimiters.
+  private(set) var problems: [(line: Int, column: Int, message: String)] = []
+
+  private let bytes: [UInt8]
+  private let skippedLines: Set<Int>
+  private var position = 0
+  private var line = 1
+  private var lineStart = 0
+
+  /// Scans `text`, leaving the lines in `skippedLines` (code blocks) untouched.
+  init(_ text: String, skippedLines: Set<Int>) {
+    bytes = Array(text.utf8)
+    self.skippedLines = skippedLines
+    protected.reserveCapacity(bytes.count)
+    scan()
+  }
+
+  /// The protected text as a string.
+  var protectedText: String { String(decoding: protected, as: UTF8.self) }
+
+  private mutating func scan() {
+    while position < bytes.count {
+      let byte = bytes[position]
+      if skippedLines.contains(line) {
+        copyByte()
+      } else if byte == UInt8(ascii: "\\"), peek(1) == UInt8(ascii: "$") {
+        copyByte()
+        copyByte()
+      } else if byte == UInt8(ascii: "`") {
+        copyCodeSpan()
+      } else if byte == UInt8(ascii: "$") {
+        scanMath()
+      } else {
+        copyByte()
+      }
+    }
+  }
+
+  private func peek(_ offset: Int) -> UInt8? {
+    position + offset < bytes.count ? bytes[position + offset] : nil
+  }
+
+  private mutating func copyByte() {
+    let byte = bytes[position]
+    protected.append(byte)
+    position += 1
+    if byte == UInt8(ascii: "\n") {
+      line += 1
+      lineStart = position
+    }
+  }
+
+  /// Copies a backtick code span verbatim; an unmatched run is literal backticks.
+  private mutating func copyCodeSpan() {
+    var runLength = 0
+    while peek(runLength) == UInt8(ascii: "`") { runLength += 1 }
+    var probe = position + runLength
+    while probe < bytes.count, !isParagraphEnd(at: probe) {
+      if bytes[probe] == UInt8(ascii: "`") {
+        var closing = 0
+        while probe + closing < bytes.count, bytes[probe + closing] == UInt8(ascii: "`") { closing += 1 }
+        if closing == runLength {
+          while position < probe + closing { copyByte() }
+          return
+        }
+        probe += closing
+      } else {
+        probe += 1
+      }
+    }
+    for _ in 0..<runLength { copyByte() }
+  }
+
+  private func isParagraphEnd(at index: Int) -> Bool {
+    guard bytes[index] == UInt8(ascii: "\n") else { return false }
+    var next = index + 1
+    while next < bytes.count, bytes[next] == UInt8(ascii: " ") || bytes[next] == UInt8(ascii: "\t") {
+      next += 1
+    }
+    return next >= bytes.count || bytes[next] == UInt8(ascii: "\n")
+  }
+
+  private mutating func scanMath() {
+    let isDisplay = peek(1) == UInt8(ascii: "$")
+    let delimiter = isDisplay ? 2 : 1
+    let startLine = line
+    let column = position - lineStart + 1
+    if !isDisplay, let next = peek(1), next == UInt8(ascii: " ") || next == UInt8(ascii: "\n") {
+      copyByte()  // "$ " is a literal dollar sign, as in "costs $ 5".
+      return
+    }
+    guard let end = closingDelimiter(from: position + delimiter, display: isDisplay) else {
+      let kind = isDisplay ? "display math '$$'" : "inline math '$'"
+      problems.append((startLine, column, "Unterminated \(kind): no closing delimiter in the same paragraph"))
+      for _ in 0..<delimiter { copyByte() }
+      return
+    }
+    let tex = String(decoding: bytes[(position + delimiter)..<end], as: UTF8.self)
+    spans.append(MathSpan(tex: tex, isDisplay: isDisplay, line: startLine, column: column))
+    protected.append(contentsOf: Array("\(Self.open)\(spans.count - 1)\(Self.close)".utf8))
+    for index in position..<(end + delimiter) where bytes[index] == UInt8(ascii: "\n") {
+      protected.append(UInt8(ascii: "\n"))
+      protected.append(contentsOf: Array(String(Self.continuation).utf8))
+      line += 1
+      lineStart = index + 1
+    }
+    position = end + delimiter
+  }
+
+  private func closingDelimiter(from start: Int, display: Bool) -> Int? {
+    var index = start
+    while index < bytes.count {
+      if isParagraphEnd(at: index) { return nil }
+      let byte = bytes[index]
+      if byte == UInt8(ascii: "\\") {
+        index += 2
+        continue
+      }
+      if byte == UInt8(ascii: "$") {
+        if display {
+          if index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "$") { return index }
+        } else if index > start, bytes[index - 1] != UInt8(ascii: " ") {
+          return index
+        } else if index == start {
+          return nil
+        }
+      }
+      index += 1
+    }
+    return nil
+  }
+}

@@ -1,0 +1,68 @@
+/// Turns the placeholders that ``MathProtector`` left in text nodes back into math nodes.
+enum MathRestorer {
+  /// Rewrites `node`'s descendants, splitting text nodes around placeholders.
+  static func restore(_ node: MarkdownNode) -> MarkdownNode {
+    var stack: [(node: MarkdownNode, childIndex: Int)] = [(node, 0)]
+    var result: MarkdownNode?
+    // Iterative post-order rebuild: deep nesting must not overflow the stack.
+    while var top = stack.popLast() {
+      if top.childIndex < top.node.children.count {
+        let child = top.node.children[top.childIndex]
+        top.childIndex += 1
+        stack.append(top)
+        stack.append((child, 0))
+        continue
+      }
+      var rebuilt = top.node
+      rebuilt.children = restoredChildren(rebuilt.children)
+      if stack.isEmpty {
+        result = rebuilt
+      } else {
+        let parentIndex = stack.count - 1
+        let childPosition = stack[parentIndex].childIndex - 1
+        stack[parentIndex].node.children[childPosition] = rebuilt
+      }
+    }
+    return result ?? node
+  }
+
+  private static func restoredChildren(_ children: [MarkdownNode]) -> [MarkdownNode] {
+    var output: [MarkdownNode] = []
+    for child in children {
+      guard case .text(let text) = child.kind,
+        text.contains(MathProtector.open) || text.contains(MathProtector.continuation)
+      else {
+        output.append(child)
+        continue
+      }
+      let pieces = split(text, line: child.line)
+      if pieces.isEmpty, output.last?.kind == .softBreak {
+        output.removeLast()  // The line was only a continuation mark.
+      }
+      output.append(contentsOf: pieces)
+    }
+    return output
+  }
+
+  private static func split(_ text: String, line: Int) -> [MarkdownNode] {
+    var nodes: [MarkdownNode] = []
+    var buffer = ""
+    var index = text.startIndex
+    while index < text.endIndex {
+      let character = text[index]
+      if character == MathProtector.open, let closeIndex = text[index...].firstIndex(of: MathProtector.close),
+        let mathIndex = Int(text[text.index(after: index)..<closeIndex])
+      {
+        if !buffer.isEmpty { nodes.append(MarkdownNode(.text(buffer), line: line)) }
+        buffer = ""
+        nodes.append(MarkdownNode(.math(mathIndex), line: line))
+        index = text.index(after: closeIndex)
+        continue
+      }
+      if character != MathProtector.continuation { buffer.append(character) }
+      index = text.index(after: index)
+    }
+    if !buffer.isEmpty { nodes.append(MarkdownNode(.text(buffer), line: line)) }
+    return nodes
+  }
+}

@@ -1,0 +1,13 @@
+/// One captured output of a cell, in the order the cell produced it.
+public enum CellOutput: Sendable, Hashable, Codable {
+  /// Printed text (decoded as UTF-8, invalid bytes replaced); always escaped on the page.
+  case text(String)
+  /// A shown value: `kind` is the runtime's display kind (`svg`, `table`, `markdown`, `math`, `html`, `text`).
+  case display(kind: String, content: String)
+  /// A `check` or `checkClose` claim and its verdict.
+  case check(passed: Bool, claim: String, detail: String)
+  /// A compile error, trap, timeout or thrown error, as a message for the page.
+  case error(String)
+  /// Output was cut here; `droppedBytes` more bytes were discarded.
+  case truncated(droppedBytes: Int)
+}

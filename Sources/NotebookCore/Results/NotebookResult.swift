@@ -1,0 +1,42 @@
+/// The outcome of executing one notebook: what the page shows beside the prose.
+public struct NotebookResult: Sendable, Hashable, Codable {
+  /// One result per cell, in order.
+  public var cells: [CellResult]
+  /// Problems found while compiling or running, with notebook locations.
+  public var diagnostics: [Diagnostic]
+  /// The hash of the code and run-affecting options (shown in the provenance footer).
+  public var codeHash: String
+  /// The fingerprint of the library sources the program linked.
+  public var labFingerprint: String
+  /// The first line of `swiftc --version`.
+  public var swiftVersion: String
+  /// Seconds spent compiling.
+  public var compileSeconds: Double
+  /// Seconds spent running.
+  public var runSeconds: Double
+
+  /// Creates a result.
+  public init(
+    cells: [CellResult], diagnostics: [Diagnostic], codeHash: String, labFingerprint: String,
+    swiftVersion: String, compileSeconds: Double, runSeconds: Double
+  ) {
+    self.cells = cells
+    self.diagnostics = diagnostics
+    self.codeHash = codeHash
+    self.labFingerprint = labFingerprint
+    self.swiftVersion = swiftVersion
+    self.compileSeconds = compileSeconds
+    self.runSeconds = runSeconds
+  }
+
+  /// Whether every cell succeeded and nothing went wrong.
+  public var succeeded: Bool {
+    cells.allSatisfy(\.succeeded) && !diagnostics.contains { $0.severity == .error }
+  }
+
+  /// The number of checks that passed and the number recorded.
+  public var checkCounts: (passed: Int, total: Int) {
+    let all = cells.flatMap(\.checks)
+    return (all.filter(\.passed).count, all.count)
+  }
+}

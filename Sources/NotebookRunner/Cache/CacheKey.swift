@@ -1,0 +1,54 @@
+import Foundation
+import NotebookCore
+
+/// The cache key of a notebook's execution: everything that can change what its cells print.
+///
+/// Prose is deliberately not part of it, so editing prose re-renders a page without
+/// executing anything. The key covers the runner's version, the compiler, the
+/// fingerprint of the libraries notebooks link, the notebook's path, its timeout
+/// and optimisation setting, each cell's code and run-affecting options, in order,
+/// and the bytes of every declared input.
+public enum CacheKey {
+  /// Bumped when the runner's output format changes.
+  public static let runnerVersion = "notebook-runner 1"
+
+  /// The hash of the notebook's code and run-affecting options (shown on pages as the code hash).
+  public static func codeHash(of notebook: Notebook) -> String {
+    var parts = [
+      notebook.path, "timeout=\(notebook.frontMatter.timeout)",
+      "optimize=\(notebook.frontMatter.optimize.map(String.init) ?? "auto")",
+    ]
+    for cell in notebook.cells {
+      parts.append("cell \(cell.index) \(cell.options.executionFingerprint)\n\(cell.code)")
+    }
+    return SHA256.hex(parts.joined(separator: "\u{0}"))
+  }
+
+  /// The full key.
+  public static func key(
+    for notebook: Notebook, project: Project, toolchainVersion: String, libraryFingerprint: String
+  ) -> String {
+    var parts = [runnerVersion, toolchainVersion, libraryFingerprint, codeHash(of: notebook)]
+    for input in notebook.frontMatter.inputs {
+      let path = project.path(inputPath(input, notebook: notebook))
+      let contents = FileManager.default.contents(atPath: path)
+      parts.append("input \(input) " + (contents.map { SHA256.hexBytes(Array($0)) } ?? "missing"))
+    }
+    return SHA256.hex(parts.joined(separator: "\u{0}"))
+  }
+
+  /// An input path relative to the project root: inputs are written relative to the notebook's folder.
+  public static func inputPath(_ input: String, notebook: Notebook) -> String {
+    let folder = (notebook.path as NSString).deletingLastPathComponent
+    return folder.isEmpty ? input : "\(folder)/\(input)"
+  }
+}
+
+extension SHA256 {
+  /// The hex digest of raw bytes.
+  static func hexBytes(_ bytes: [UInt8]) -> String {
+    var hasher = SHA256()
+    hasher.update(bytes)
+    return hasher.finalizeHex()
+  }
+}

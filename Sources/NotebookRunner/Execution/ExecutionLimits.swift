@@ -1,0 +1,14 @@
+/// Resource limits for running notebook programs.
+public struct ExecutionLimits: Sendable {
+  /// Address-space cap for a notebook program, in bytes.
+  public var memory: Int = 4 << 30
+  /// Printed text kept per cell, in bytes; the rest is counted and dropped.
+  public var textPerCell: Int = 1 << 20
+  /// Total output after which a program is stopped, in bytes.
+  public var totalOutput: Int = 256 << 20
+  /// Seconds a compile may take.
+  public var compileTimeout: Double = 300
+
+  /// The default limits.
+  public init() {}
+}

@@ -1,0 +1,135 @@
+import Foundation
+import NotebookCore
+
+/// What is known about a notebook's cells across the attempts of one execution.
+struct ExecutionState {
+  let notebook: Notebook
+  /// Cells left out of later attempts because they failed as expected.
+  private(set) var excludedCells: Set<Int> = []
+  private(set) var diagnostics: [Diagnostic] = []
+  private var results: [Int: CellResult] = [:]
+
+  init(notebook: Notebook) { self.notebook = notebook }
+
+  /// Records compile errors that all fall in `error: true` cells; returns false if any does not.
+  mutating func acceptExpectedCompileErrors(_ errors: [CompilerDiagnostics.Entry]) -> Bool {
+    let cells = errors.map { cellIndex(forLine: $0.diagnostic.line) }
+    guard cells.allSatisfy({ index in index.map { notebook.cells[$0].options.error } ?? false }) else {
+      return false
+    }
+    for (entry, index) in zip(errors, cells) {
+      guard let index else { continue }
+      let cell = notebook.cells[index]
+      var outputs = results[index]?.outputs ?? []
+      outputs.append(.error(Self.describe(entry)))
+      results[index] = CellResult(index: index, line: cell.fenceLine, status: .expectedError, outputs: outputs, seconds: 0)
+      excludedCells.insert(index)
+    }
+    return true
+  }
+
+  /// Records compile errors that fail the notebook.
+  mutating func recordCompileErrors(_ errors: [CompilerDiagnostics.Entry]) {
+    for entry in errors {
+      diagnostics.append(entry.diagnostic)
+      let index = cellIndex(forLine: entry.diagnostic.line) ?? 0
+      guard index < notebook.cells.count else { continue }
+      var outputs = results[index]?.status == .compileError ? results[index]?.outputs ?? [] : []
+      outputs.append(.error(Self.describe(entry)))
+      results[index] = CellResult(
+        index: index, line: notebook.cells[index].fenceLine, status: .compileError, outputs: outputs, seconds: 0)
+    }
+  }
+
+  /// Records a run; returns true when execution is finished, false to try again without a failed `error: true` cell.
+  mutating func recordRun(_ outcome: ProgramRun.Outcome) -> Bool {
+    let parser = outcome.parser
+    let times = cellDurations(parser, end: outcome.endTime)
+    for cell in notebook.cells where cell.options.eval && !excludedCells.contains(cell.index) {
+      guard let outputs = parser.outputs[cell.index] ?? (parser.cellStartTimes[cell.index] != nil ? [] : nil) else {
+        continue
+      }
+      let failedCheck = outputs.contains { if case .check(false, _, _) = $0 { return true } else { return false } }
+      let thrown = cell.options.error && outputs.contains { if case .error = $0 { return true } else { return false } }
+      let status: CellResult.Status = failedCheck ? .checkFailed : (thrown ? .expectedError : .ok)
+      results[cell.index] = CellResult(
+        index: cell.index, line: cell.fenceLine, status: status, outputs: outputs, seconds: times[cell.index] ?? 0)
+    }
+    if parser.reachedEnd, outcome.termination == .exited(0) {
+      for cell in notebook.cells where failedChecks(cell.index) {
+        diagnostics.append(Diagnostic(.error, file: notebook.path, line: cell.fenceLine, "A check failed in this cell"))
+      }
+      return true
+    }
+    return recordFailure(outcome)
+  }
+
+  private func failedChecks(_ index: Int) -> Bool { results[index]?.status == .checkFailed }
+
+  private mutating func recordFailure(_ outcome: ProgramRun.Outcome) -> Bool {
+    let index = outcome.parser.currentCell ?? notebook.cells.first?.index ?? 0
+    guard index < notebook.cells.count else { return true }
+    let cell = notebook.cells[index]
+    let (message, status) = Self.explain(outcome.termination)
+    var result =
+      results[index]
+      ?? CellResult(index: index, line: cell.fenceLine, status: status, outputs: [], seconds: 0)
+    result.outputs.append(.error(message))
+    if cell.options.error && status == .crashed {
+      result.status = .expectedError
+      results[index] = result
+      excludedCells.insert(index)
+      return false
+    }
+    result.status = status
+    results[index] = result
+    diagnostics.append(Diagnostic(.error, file: notebook.path, line: cell.fenceLine, message))
+    return true
+  }
+
+  private static func explain(_ termination: ChildProcess.Termination) -> (String, CellResult.Status) {
+    switch termination {
+    case .stopped(let reason):
+      return (reason, reason.contains("time") ? .timedOut : .crashed)
+    case .signaled(let signal):
+      return ("The cell crashed (\(signalName(signal)))", .crashed)
+    case .exited(let code):
+      return ("The program exited with status \(code) during this cell", .crashed)
+    }
+  }
+
+  private static func signalName(_ signal: Int32) -> String {
+    let names: [Int32: String] = [4: "SIGILL: a Swift runtime trap", 5: "SIGTRAP: a Swift runtime trap",
+      6: "SIGABRT", 9: "SIGKILL, likely the memory limit", 11: "SIGSEGV", 8: "SIGFPE"]
+    return names[signal] ?? "signal \(signal)"
+  }
+
+  private static func describe(_ entry: CompilerDiagnostics.Entry) -> String {
+    let head = "\(entry.diagnostic)"
+    return entry.context.isEmpty ? head : head + "\n" + entry.context
+  }
+
+  /// The cell whose code contains `line`.
+  private func cellIndex(forLine line: Int) -> Int? {
+    notebook.cells.last { $0.fenceLine <= line }?.index
+  }
+
+  private func cellDurations(_ parser: OutputStreamParser, end: Date) -> [Int: Double] {
+    let starts = parser.cellStartTimes.sorted { $0.value < $1.value }
+    var durations: [Int: Double] = [:]
+    for (offset, entry) in starts.enumerated() {
+      let next = offset + 1 < starts.count ? starts[offset + 1].value : end
+      durations[entry.key] = next.timeIntervalSince(entry.value)
+    }
+    return durations
+  }
+
+  /// One result per cell: recorded ones, `skipped` for `eval: false`, `notRun` for the rest.
+  func cellResults() -> [CellResult] {
+    notebook.cells.map { cell in
+      if let result = results[cell.index] { return result }
+      let status: CellResult.Status = cell.options.eval ? .notRun : .skipped
+      return CellResult(index: cell.index, line: cell.fenceLine, status: status, outputs: [], seconds: 0)
+    }
+  }
+}

@@ -1,0 +1,120 @@
+import Foundation
+import NotebookCore
+
+/// Builds notebooks: parse, look up the cache, execute what changed, in parallel.
+public struct NotebookBuilder: Sendable {
+  /// What happened to one notebook.
+  public struct Outcome: Sendable {
+    /// The parsed notebook.
+    public var notebook: Notebook
+    /// Its execution result.
+    public var result: NotebookResult
+    /// Whether it was executed (false on a cache hit).
+    public var executed: Bool
+
+    /// Parse and execution problems, in line order.
+    public var diagnostics: [Diagnostic] {
+      (notebook.diagnostics + result.diagnostics).sorted { ($0.line, $0.column) < ($1.line, $1.column) }
+    }
+
+    /// Whether the notebook parsed, ran and passed every check.
+    public var succeeded: Bool { !notebook.hasErrors && result.succeeded }
+  }
+
+  /// Receives progress while notebooks build; called from worker threads.
+  public struct Progress: Sendable {
+    /// A notebook started executing (not called on cache hits).
+    public var executionStarted: @Sendable (_ path: String) -> Void = { _ in }
+    /// A cell started running.
+    public var cellStarted: @Sendable (_ path: String, _ cell: Int, _ count: Int) -> Void = { _, _, _ in }
+    /// A notebook finished (executed or from the cache).
+    public var finished: @Sendable (_ outcome: Outcome) -> Void = { _ in }
+    /// A status message.
+    public var message: @Sendable (_ text: String) -> Void = { _ in }
+
+    /// Creates a progress receiver.
+    public init() {}
+  }
+
+  let project: Project
+  let toolchain: Toolchain
+  let limits: ExecutionLimits
+
+  /// Creates a builder.
+  public init(project: Project, toolchain: Toolchain, limits: ExecutionLimits = ExecutionLimits()) {
+    self.project = project
+    self.toolchain = toolchain
+    self.limits = limits
+  }
+
+  /// Parses the notebook at a root-relative path. Unreadable files throw.
+  public func parse(_ path: String) throws -> Notebook {
+    guard let data = FileManager.default.contents(atPath: project.path(path)) else {
+      throw RunnerError.io("Cannot read '\(path)'")
+    }
+    return NotebookParser.parse(String(decoding: data, as: UTF8.self), path: path)
+  }
+
+  /// Builds the notebooks at `paths`, executing those whose cache entry is missing or stale.
+  ///
+  /// - Parameters:
+  ///   - force: Execute even when the cache has a result.
+  ///   - jobs: How many notebooks run at once.
+  /// - Returns: One outcome per path, in the order given.
+  public func build(_ paths: [String], force: Bool, jobs: Int, progress: Progress) throws -> [Outcome] {
+    let notebooks = try paths.map(parse)
+    let cache = ResultCache(directory: "\(project.cacheDirectory)/results")
+    let libraryBuilder = LibraryBuilder(project: project, toolchain: toolchain)
+    let fingerprint = libraryBuilder.fingerprint()
+    let keys = notebooks.map {
+      CacheKey.key(for: $0, project: project, toolchainVersion: toolchain.version, libraryFingerprint: fingerprint)
+    }
+    let cached = zip(notebooks, keys).map { force ? nil : cache.lookup($0, key: $1) }
+    var outcomes = [Outcome?](repeating: nil, count: notebooks.count)
+    for (index, result) in cached.enumerated() {
+      guard let result else { continue }
+      let outcome = Outcome(notebook: notebooks[index], result: result, executed: false)
+      outcomes[index] = outcome
+      progress.finished(outcome)
+    }
+    let pending = outcomes.indices.filter { outcomes[$0] == nil }
+    guard !pending.isEmpty else { return outcomes.compactMap { $0 } }
+
+    let libraries = try libraryBuilder.prepare(log: progress.message)
+    let executor = NotebookExecutor(project: project, toolchain: toolchain, libraries: libraries, limits: limits)
+    let executed = try runInParallel(pending, jobs: jobs) { index in
+      let notebook = notebooks[index]
+      progress.executionStarted(notebook.path)
+      let result = try executor.execute(notebook, codeHash: CacheKey.codeHash(of: notebook)) { cell, count in
+        progress.cellStarted(notebook.path, cell, count)
+      }
+      try cache.store(result, for: notebook, key: keys[index])
+      let outcome = Outcome(notebook: notebook, result: result, executed: true)
+      progress.finished(outcome)
+      return outcome
+    }
+    for (index, outcome) in zip(pending, executed) { outcomes[index] = outcome }
+    return outcomes.compactMap { $0 }
+  }
+}
+
+/// Runs `work` on each item with at most `jobs` at once; results keep the items' order.
+func runInParallel<T: Sendable>(
+  _ items: [Int], jobs: Int, _ work: @escaping @Sendable (Int) throws -> T
+) throws -> [T] {
+  let lock = NSLock()
+  nonisolated(unsafe) var results = [Result<T, any Error>?](repeating: nil, count: items.count)
+  nonisolated(unsafe) var next = 0
+  DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, items.count))) { _ in
+    while true {
+      let position: Int? = lock.withLock {
+        defer { next += 1 }
+        return next < items.count ? next : nil
+      }
+      guard let position else { return }
+      let result = Result { try work(items[position]) }
+      lock.withLock { results[position] = result }
+    }
+  }
+  return try results.map { try $0!.get() }
+}

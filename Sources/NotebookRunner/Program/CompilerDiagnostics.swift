@@ -1,0 +1,40 @@
+import NotebookCore
+
+/// Reads `swiftc`'s LLVM-style diagnostics and keeps the errors that point into a notebook.
+enum CompilerDiagnostics {
+  /// An error with the lines `swiftc` printed after it (the source line and caret).
+  struct Entry {
+    var diagnostic: Diagnostic
+    var context: String
+  }
+
+  /// The errors in `output` located in the file `path`, each with its context lines.
+  static func errors(in output: String, path: String) -> [Entry] {
+    var entries: [Entry] = []
+    for line in output.split(separator: "\n", omittingEmptySubsequences: false) {
+      if let diagnostic = parse(line), diagnostic.file == path {
+        entries.append(Entry(diagnostic: diagnostic, context: ""))
+      } else if !entries.isEmpty, isContext(line) {
+        entries[entries.count - 1].context += line + "\n"
+      }
+    }
+    return entries
+  }
+
+  /// Parses `file:line:column: error: message`.
+  static func parse(_ line: Substring) -> Diagnostic? {
+    guard let errorRange = line.range(of: ": error: ") else { return nil }
+    let location = line[..<errorRange.lowerBound].split(separator: ":")
+    guard location.count >= 3, let column = Int(location[location.count - 1]),
+      let lineNumber = Int(location[location.count - 2])
+    else { return nil }
+    let file = location.dropLast(2).joined(separator: ":")
+    let message = String(line[errorRange.upperBound...])
+    return Diagnostic(.error, file: file, line: lineNumber, column: column, message)
+  }
+
+  private static func isContext(_ line: Substring) -> Bool {
+    !line.contains(": warning: ") && !line.contains(": note: ") && !line.contains(": error: ")
+      && !line.isEmpty
+  }
+}

@@ -1,0 +1,28 @@
+public import NotebookCore
+
+/// What a site build did: problems found while rendering, files written, and where time went.
+public struct SiteBuildReport: Sendable {
+  /// TeX errors and warnings (at the formula's `notebooks/x.md:LINE:COL`), unsafe figures and
+  /// malformed outputs (at the cell's fence line). Errors also fail the page's status.
+  public var diagnostics: [Diagnostic]
+  /// Paths written, relative to the site directory, in sorted order; unchanged files are not rewritten.
+  public var writtenFiles: [String]
+  /// Paths removed because their notebooks no longer exist, relative to the site directory.
+  public var removedFiles: [String]
+  /// Seconds spent typesetting math (the one `node` run).
+  public var mathSeconds: Double
+  /// Seconds spent highlighting code.
+  public var highlightSeconds: Double
+
+  /// Creates a report.
+  public init(
+    diagnostics: [Diagnostic] = [], writtenFiles: [String] = [], removedFiles: [String] = [],
+    mathSeconds: Double = 0, highlightSeconds: Double = 0
+  ) {
+    self.diagnostics = diagnostics
+    self.writtenFiles = writtenFiles
+    self.removedFiles = removedFiles
+    self.mathSeconds = mathSeconds
+    self.highlightSeconds = highlightSeconds
+  }
+}

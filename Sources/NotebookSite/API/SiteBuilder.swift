@@ -1,0 +1,121 @@
+public import Foundation
+import NotebookCore
+
+/// Renders notebooks into a static site: one page per notebook, an index, and the assets
+/// (stylesheet, KaTeX's stylesheet and fonts).
+///
+/// Math is typeset by KaTeX and code highlighted by swift-syntax at build time, so pages need
+/// no JavaScript. Rendering is deterministic: the same pages give the same bytes (no
+/// timestamps, no timings, stable ids, sorted output).
+public struct SiteBuilder: Sendable {
+  /// The site's folder, relative to the working directory or absolute.
+  public var siteDirectory: String
+  /// The name shown in the site bar and as the index's heading.
+  public var siteTitle: String = "Notebooks"
+
+  /// Creates a builder that writes into `siteDirectory` (for example `site`).
+  public init(siteDirectory: String) {
+    self.siteDirectory = siteDirectory
+  }
+
+  /// Renders every page, the index and the assets, and writes what changed.
+  ///
+  /// Each file is written atomically and only when its bytes differ; pages of notebooks that
+  /// are not in `pages` and assets no longer used are removed. Other files in the folder are
+  /// left alone.
+  /// - Throws: ``SiteError`` when KaTeX is missing or a file cannot be written. Problems in
+  ///   notebooks are diagnostics in the report, never thrown.
+  public func build(_ pages: [SitePage]) throws -> SiteBuildReport {
+    var rendering = try render(pages)
+    let writer = SiteWriter(root: URL(fileURLWithPath: siteDirectory, isDirectory: true))
+    let (written, removed) = try writer.write(rendering.files)
+    rendering.report.writtenFiles = written
+    rendering.report.removedFiles = removed
+    return rendering.report
+  }
+
+  /// The whole site in memory: relative path (`index.html`, `x.html`, `assets/…`) → bytes.
+  ///
+  /// `notebook check` compares this with the committed site.
+  /// - Throws: ``SiteError`` when KaTeX is missing.
+  public func renderAll(_ pages: [SitePage]) throws -> [String: Data] {
+    try render(pages).files
+  }
+
+  /// The site and a report whose diagnostics and timings are filled in (nothing written).
+  public func renderWithReport(_ pages: [SitePage]) throws -> (files: [String: Data], report: SiteBuildReport) {
+    let rendering = try render(pages)
+    return (rendering.files, rendering.report)
+  }
+
+  private func render(_ pages: [SitePage]) throws -> (files: [String: Data], report: SiteBuildReport) {
+    let (unique, collisions) = Self.uniqueSlugs(pages)
+    let prepared = unique.map(PreparedPage.init)
+    let clock = ContinuousClock()
+    let mathStart = clock.now
+    let batch = try KaTeXRenderer.render(prepared.map(\.requests))
+    let mathSeconds = Self.seconds(clock.now - mathStart)
+
+    var files: [String: Data] = [:]
+    var report = SiteBuildReport(diagnostics: collisions, mathSeconds: mathSeconds)
+    var entries: [IndexRenderer.Entry] = []
+    for (page, math) in zip(prepared, batch.pages) {
+      let rendered = renderPage(page, math: math, katexVersion: batch.version)
+      files[rendered.entry.page] = Data(rendered.html.utf8)
+      entries.append(rendered.entry)
+      report.diagnostics += rendered.diagnostics
+      report.highlightSeconds += rendered.highlightSeconds
+    }
+    files["index.html"] = Data(IndexRenderer(siteTitle: siteTitle, entries: entries).render().utf8)
+    files["assets/site.css"] = Data(Stylesheet.css.utf8)
+    files.merge(try KaTeXAssets.files(distDirectory: batch.distDirectory)) { first, _ in first }
+    return (files, report)
+  }
+
+  private func renderPage(
+    _ page: PreparedPage, math: [MathResult], katexVersion: String
+  ) -> (html: String, entry: IndexRenderer.Entry, diagnostics: [Diagnostic], highlightSeconds: Double) {
+    let notebook = page.notebook
+    let mathDiagnostics = MathDiagnostics.diagnose(page.requests, math, file: notebook.path)
+    let problems = notebook.diagnostics + (page.result?.diagnostics ?? []) + mathDiagnostics
+    let errors = problems.filter { $0.severity == .error }.count
+    let status = PageStatus(result: page.result, errors: errors)
+    var renderer = PageRenderer(
+      page: page, math: math, siteTitle: siteTitle, katexVersion: katexVersion, status: status,
+      problems: Self.sorted(problems))
+    let html = renderer.render()
+    let entry = IndexRenderer.Entry(
+      page: notebook.slug + ".html", title: notebook.frontMatter.title,
+      titleHTML: renderer.inlineText(notebook.frontMatter.title, fragment: page.title),
+      originalTitle: notebook.frontMatter.originalTitle, date: notebook.frontMatter.date,
+      summaryHTML: notebook.frontMatter.summary.map { renderer.inlineText($0, fragment: page.summary) },
+      status: status)
+    return (html, entry, mathDiagnostics + renderer.outputDiagnostics, renderer.highlightSeconds)
+  }
+
+  /// Pages whose file names are free; a second notebook with the same name is reported, not rendered.
+  private static func uniqueSlugs(_ pages: [SitePage]) -> ([SitePage], [Diagnostic]) {
+    var seen: [String: String] = ["index": "the site's index page"]
+    var kept: [SitePage] = []
+    var diagnostics: [Diagnostic] = []
+    for page in pages.sorted(by: { $0.notebook.path < $1.notebook.path }) {
+      let slug = page.notebook.slug
+      if let other = seen[slug] {
+        diagnostics.append(
+          Diagnostic(.error, file: page.notebook.path, line: 1, "Page '\(slug).html' is already used by \(other)"))
+        continue
+      }
+      seen[slug] = "'\(page.notebook.path)'"
+      kept.append(page)
+    }
+    return (kept, diagnostics)
+  }
+
+  private static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+    diagnostics.sorted { ($0.line, $0.column, $0.message) < ($1.line, $1.column, $1.message) }
+  }
+
+  private static func seconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
+  }
+}

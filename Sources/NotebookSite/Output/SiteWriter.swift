@@ -1,0 +1,65 @@
+import Foundation
+
+/// Writes rendered files into the site directory: only files whose bytes changed, each
+/// atomically (a temporary file in the same folder, then `rename`), and removes pages and
+/// assets that the build no longer produces.
+struct SiteWriter {
+  let root: URL
+
+  /// Writes `files` (relative path → bytes) and removes stale ones.
+  ///
+  /// Stale means: a top-level `*.html` or a file under `assets/` that is not in `files`, or a
+  /// temporary file left by an interrupted build. Nothing else in the directory is touched.
+  /// - Returns: The relative paths written and removed, sorted.
+  func write(_ files: [String: Data]) throws -> (written: [String], removed: [String]) {
+    var written: [String] = []
+    for (path, data) in files.sorted(by: { $0.key < $1.key }) {
+      let url = root.appendingPathComponent(path)
+      if FileManager.default.contents(atPath: url.path) == data { continue }
+      try writeAtomically(data, to: url, relativePath: path)
+      written.append(path)
+    }
+    let removed = try removeStale(keeping: Set(files.keys))
+    return (written, removed)
+  }
+
+  private func writeAtomically(_ data: Data, to url: URL, relativePath: String) throws {
+    let folder = url.deletingLastPathComponent()
+    let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).tmp-\(UUID().uuidString)")
+    do {
+      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+      try data.write(to: temporary)
+      guard rename(temporary.path, url.path) == 0 else {
+        throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(errno))])
+      }
+    } catch {
+      try? FileManager.default.removeItem(at: temporary)
+      throw SiteError(.writeFailed(path: relativePath, underlying: "\(error.localizedDescription)"))
+    }
+  }
+
+  private func removeStale(keeping kept: Set<String>) throws -> [String] {
+    var candidates: [String] = []
+    let topLevel = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
+    candidates += topLevel.filter { $0.hasSuffix(".html") || Self.isTemporary($0) }
+    if let walker = FileManager.default.enumerator(atPath: root.appendingPathComponent("assets").path) {
+      while let path = walker.nextObject() as? String {
+        var isDirectory: ObjCBool = false
+        let full = root.appendingPathComponent("assets/" + path).path
+        if FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue {
+          candidates.append("assets/" + path)
+        }
+      }
+    }
+    var removed: [String] = []
+    for path in candidates.sorted() where !kept.contains(path) {
+      try? FileManager.default.removeItem(at: root.appendingPathComponent(path))
+      removed.append(path)
+    }
+    return removed
+  }
+
+  private static func isTemporary(_ name: String) -> Bool {
+    name.hasPrefix(".") && name.contains(".tmp-")
+  }
+}

@@ -1,0 +1,62 @@
+/// The site's front page: every notebook with its title, original title, date, summary and status.
+struct IndexRenderer {
+  /// What the index shows of one notebook.
+  struct Entry: Sendable {
+    var page: String
+    var title: String
+    var titleHTML: String
+    var originalTitle: String?
+    var date: String?
+    var summaryHTML: String?
+    var status: PageStatus
+  }
+
+  let siteTitle: String
+  let entries: [Entry]
+
+  /// Entries by date (oldest first, as the series was written), undated last, then by title.
+  static func ordered(_ entries: [Entry]) -> [Entry] {
+    entries.sorted { a, b in
+      switch (a.date, b.date) {
+      case (let x?, let y?) where x != y: return x < y
+      case (.some, nil): return true
+      case (nil, .some): return false
+      default: return (a.title, a.page) < (b.title, b.page)
+      }
+    }
+  }
+
+  func render() -> String {
+    let list = Self.ordered(entries).map(entry).joined()
+    let body = "<div class=\"page\">\n<main id=\"main\">\n<header class=\"page-header\">\n"
+      + "<h1>\(siteTitle.htmlEscaped)</h1>\n<p class=\"summary\">\(tally())</p>\n</header>\n"
+      + "<ol class=\"notebook-list\">\n\(list)</ol>\n</main>\n</div>\n"
+    return PageShell.document(
+      title: siteTitle, description: tally(), siteTitle: siteTitle, isIndex: true, body: body)
+  }
+
+  private func tally() -> String {
+    let passed = entries.map(\.status.checksPassed).reduce(0, +)
+    let total = entries.map(\.status.checksTotal).reduce(0, +)
+    let failed = entries.filter { $0.status.state == .failed }.count
+    var parts = [entries.count == 1 ? "1 notebook" : "\(entries.count) notebooks"]
+    parts.append("\(passed) of \(total) checks pass")
+    if failed > 0 { parts.append(failed == 1 ? "1 notebook failed" : "\(failed) notebooks failed") }
+    return parts.joined(separator: " · ")
+  }
+
+  private func entry(_ entry: Entry) -> String {
+    var html = "<li class=\"entry entry-\(entry.status.state.rawValue)\">\n"
+      + "<h2><a href=\"\(entry.page.htmlEscaped)\">\(entry.titleHTML)</a></h2>\n"
+    if let original = entry.originalTitle {
+      let language = PageShell.language(of: original).map { " lang=\"\($0)\"" } ?? ""
+      html += "<p class=\"original\"><cite\(language)>\(original.htmlEscaped)</cite></p>\n"
+    }
+    var meta: [String] = []
+    if let date = entry.date { meta.append(PageShell.time(date)) }
+    meta.append(entry.status.badge)
+    html += "<p class=\"meta\">\(meta.joined(separator: " <span class=\"sep\" aria-hidden=\"true\">·</span> "))</p>\n"
+    if let summary = entry.summaryHTML { html += "<p class=\"summary\">\(summary)</p>\n" }
+    return html + "</li>\n"
+  }
+}

@@ -1,0 +1,41 @@
+import NotebookCore
+
+/// Figures: inline SVG in a numbered `<figure>`, captioned from the cell's `caption` option.
+extension PageRenderer {
+  /// The first figure of a cell takes the cell's label as id and its caption; later ones get
+  /// `label-2`, `label-3`, … and no caption.
+  mutating func figure(_ svg: String, cell: Cell) -> String {
+    if let problem = SVGInspector.problem(in: svg) {
+      return rejected(svg, cell: cell, reason: "A figure containing \(problem) is shown as source, not drawn")
+    }
+    figureCount += 1
+    figuresInCell += 1
+    let isFirst = figuresInCell == 1
+    let id: String
+    if let label = cell.options.label {
+      id = isFirst ? label : anchors.claim("\(label)-\(figuresInCell)")
+    } else {
+      id = anchors.claim("figure-\(figureCount)")
+    }
+    var caption = "<span class=\"figure-number\">Figure \(figureCount)</span>"
+    if isFirst, let text = cell.options.caption {
+      caption += " " + inlineText(text, fragment: page.captions[cell.index])
+    }
+    return "<figure class=\"output-figure\" id=\"\(id.htmlEscaped)\">\n<div class=\"figure-body\">"
+      + svg.trimmingWhitespace + "</div>\n<figcaption>\(caption)</figcaption>\n</figure>\n"
+  }
+
+  /// Plain text, or its parsed inline Markdown when it had math.
+  mutating func inlineText(_ text: String, fragment: PreparedPage.Fragment?) -> String {
+    guard let fragment, let paragraph = fragment.markdown.singleParagraph else { return text.htmlEscaped }
+    return inlines(paragraph.children, mathOffset: fragment.mathOffset)
+  }
+}
+
+extension String {
+  var trimmingWhitespace: Substring {
+    let start = firstIndex { !$0.isWhitespace } ?? endIndex
+    let end = lastIndex { !$0.isWhitespace }.map { index(after: $0) } ?? start
+    return self[start..<end]
+  }
+}

@@ -1,0 +1,115 @@
+import NotebookCore
+
+/// The parts of a notebook page around the body: header, contents, problems, provenance.
+extension PageRenderer {
+  mutating func layout(body: String) -> String {
+    let header = header()
+    let contents = tableOfContents()
+    let layoutClass = contents.isEmpty ? "page" : "page has-contents"
+    let main = "<div class=\"\(layoutClass)\">\n<main id=\"main\">\n<article class=\"notebook\">\n" + header
+      + contents + "<div class=\"notebook-body\">\n" + notice() + problemList() + body
+      + "</div>\n</article>\n</main>\n</div>\n" + provenance()
+    return PageShell.document(
+      title: notebook.frontMatter.title, description: notebook.frontMatter.summary, siteTitle: siteTitle,
+      isIndex: false, body: main)
+  }
+
+  private mutating func header() -> String {
+    let front = notebook.frontMatter
+    var html = "<header class=\"page-header\">\n<h1>\(inlineText(front.title, fragment: page.title))</h1>\n"
+    if let original = original() { html += "<p class=\"original\">\(original)</p>\n" }
+    var meta: [String] = []
+    if let date = front.date { meta.append(PageShell.time(date)) }
+    meta.append(status.badge)
+    html += "<p class=\"meta\">\(meta.joined(separator: " <span class=\"sep\" aria-hidden=\"true\">·</span> "))</p>\n"
+    if let summary = front.summary {
+      html += "<p class=\"summary\">\(inlineText(summary, fragment: page.summary))</p>\n"
+    }
+    return html + "</header>\n"
+  }
+
+  /// "Original post: <title linked to the source>".
+  private func original() -> String? {
+    let front = notebook.frontMatter
+    let url = front.source.flatMap(LinkPolicy.resolve)
+    guard front.originalTitle != nil || url != nil else { return nil }
+    var label = front.originalTitle.map { title -> String in
+      let language = PageShell.language(of: title).map { " lang=\"\($0)\"" } ?? ""
+      return "<cite\(language)>\(title.htmlEscaped)</cite>"
+    }
+    if label == nil, let url { label = url.htmlEscaped }
+    let text = label ?? ""
+    guard let url else { return "Original post: \(text)" }
+    return "Original post: <a href=\"\(url.htmlEscaped)\">\(text)</a>"
+  }
+
+  private func tableOfContents() -> String {
+    guard headings.count >= 2 else { return "" }
+    let top = headings.map(\.level).min() ?? 2
+    var groups: [(heading: Heading, children: [Heading])] = []
+    for heading in headings {
+      if heading.level > top, !groups.isEmpty {
+        groups[groups.count - 1].children.append(heading)
+      } else {
+        groups.append((heading, []))
+      }
+    }
+    func entry(_ heading: Heading) -> String { "<a href=\"#\(heading.id.htmlEscaped)\">\(heading.html)</a>" }
+    var html = "<nav class=\"contents\" id=\"contents\" aria-label=\"Contents\">\n"
+      + "<details open><summary>Contents</summary>\n<ol>\n"
+    for group in groups {
+      html += "<li>" + entry(group.heading)
+      if !group.children.isEmpty {
+        html += "\n<ol>\n" + group.children.map { "<li>\(entry($0))</li>\n" }.joined() + "</ol>\n"
+      }
+      html += "</li>\n"
+    }
+    return html + "</ol>\n</details>\n</nav>\n"
+  }
+
+  private func notice() -> String {
+    guard page.result == nil else { return "" }
+    return "<p class=\"notice\" role=\"note\">This notebook has not been executed yet: its cells show code only.</p>\n"
+  }
+
+  private func problemList() -> String {
+    let all = problems + outputDiagnostics
+    guard !all.isEmpty else { return "" }
+    let errors = all.filter { $0.severity == .error }.count
+    let title =
+      errors > 0
+      ? (errors == 1 ? "1 error" : "\(errors) errors") + " in this notebook"
+      : (all.count == 1 ? "1 warning" : "\(all.count) warnings") + " for this notebook"
+    var html = "<section class=\"problems\" id=\"problems\" aria-label=\"Problems\">\n"
+      + "<p class=\"problems-title\">\(title)</p>\n<ul>\n"
+    for diagnostic in all {
+      let location = "\(diagnostic.file):\(diagnostic.line):\(diagnostic.column)".htmlEscaped
+      let place =
+        cellContaining(line: diagnostic.line).map { "<a href=\"#\(anchor(of: $0).htmlEscaped)\">\(location)</a>" }
+        ?? location
+      html += "<li class=\"problem problem-\(diagnostic.severity.rawValue)\"><code>\(place)</code> "
+        + "<span class=\"problem-severity\">\(diagnostic.severity.rawValue)</span> \(diagnostic.message.htmlEscaped)</li>\n"
+    }
+    return html + "</ul>\n</section>\n"
+  }
+
+  /// The cell whose fence starts at or before `line`, and whose block is the last such before it.
+  private func cellContaining(line: Int) -> Cell? {
+    guard let cell = notebook.cells.last(where: { $0.fenceLine <= line }) else { return nil }
+    let lines = cell.code.split(separator: "\n", omittingEmptySubsequences: false).count
+    return line <= cell.codeLine + lines ? cell : nil
+  }
+
+  private func provenance() -> String {
+    var rows: [(String, String)] = [("Source", "<code>\(notebook.path.htmlEscaped)</code>")]
+    if let result = page.result {
+      rows.append(("Code hash", "<code>\(result.codeHash.htmlEscaped)</code>"))
+      rows.append(("Lab fingerprint", "<code>\(result.labFingerprint.htmlEscaped)</code>"))
+      rows.append(("Compiler", result.swiftVersion.htmlEscaped))
+    }
+    rows.append(("Math", "KaTeX \(katexVersion.htmlEscaped), typeset at build time"))
+    let items = rows.map { "<div><dt>\($0.0)</dt><dd>\($0.1)</dd></div>" }.joined(separator: "\n")
+    return "<footer class=\"provenance\" id=\"provenance\">\n<h2 class=\"provenance-title\">Provenance</h2>\n"
+      + "<dl>\n\(items)\n</dl>\n</footer>\n"
+  }
+}

@@ -1,0 +1,73 @@
+/// The HTML document around a page's content: head, stylesheets, site bar. No scripts.
+enum PageShell {
+  /// A complete document.
+  ///
+  /// - Parameters:
+  ///   - title: The `<title>` text (escaped here).
+  ///   - description: The meta description, or `nil`.
+  ///   - siteTitle: The site's name, linked to the index from the site bar.
+  ///   - isIndex: Whether this is the index page (its site bar is not a link).
+  ///   - body: The content of `<body>` after the site bar.
+  static func document(title: String, description: String?, siteTitle: String, isIndex: Bool, body: String) -> String {
+    var html = """
+      <!DOCTYPE html>
+      <html lang="en">
+      <head>
+      <meta charset="utf-8">
+      <meta name="viewport" content="width=device-width, initial-scale=1">
+      <meta name="color-scheme" content="light dark">
+      <title>\(title.htmlEscaped)</title>\n
+      """
+    if let description, !description.isEmpty {
+      html += "<meta name=\"description\" content=\"\(description.htmlEscaped)\">\n"
+    }
+    html += """
+      <link rel="stylesheet" href="assets/katex/katex.min.css">
+      <link rel="stylesheet" href="assets/site.css">
+      </head>
+      <body>
+      <a class="skip-link" href="#main">Skip to content</a>
+      <header class="site-bar"><nav aria-label="Site">\(siteLink(siteTitle, isIndex: isIndex))</nav></header>
+      \(body)</body>
+      </html>\n
+      """
+    return html
+  }
+
+  private static func siteLink(_ siteTitle: String, isIndex: Bool) -> String {
+    if isIndex { return "<span class=\"site-name\">\(siteTitle.htmlEscaped)</span>" }
+    return "<a class=\"site-name\" href=\"index.html\"><span aria-hidden=\"true\">←</span> \(siteTitle.htmlEscaped)</a>"
+  }
+
+  /// `2020-11-13` → `13 November 2020`; anything else is returned as is.
+  static func readableDate(_ date: String) -> String {
+    let parts = date.split(separator: "-")
+    let months = [
+      "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+      "November", "December",
+    ]
+    guard parts.count == 3, parts[0].count == 4, let year = Int(parts[0]), let month = Int(parts[1]),
+      let day = Int(parts[2]), (1...12).contains(month), (1...31).contains(day)
+    else { return date }
+    return "\(day) \(months[month - 1]) \(year)"
+  }
+
+  /// A `<time>` element for a front-matter date.
+  static func time(_ date: String) -> String {
+    "<time datetime=\"\(date.htmlEscaped)\">\(readableDate(date).htmlEscaped)</time>"
+  }
+
+  /// The BCP 47 language of a title by its script: Han → `zh`, with kana → `ja`, Hangul → `ko`.
+  static func language(of text: String) -> String? {
+    var han = false
+    for scalar in text.unicodeScalars {
+      switch scalar.value {
+      case 0x3040...0x30FF: return "ja"
+      case 0xAC00...0xD7AF, 0x1100...0x11FF: return "ko"
+      case 0x4E00...0x9FFF, 0x3400...0x4DBF: han = true
+      default: continue
+      }
+    }
+    return han ? "zh" : nil
+  }
+}

@@ -1,0 +1,53 @@
+import NotebookCore
+
+/// The verdict shown on a page's header and in the index.
+struct PageStatus: Sendable, Equatable {
+  enum State: String, Sendable {
+    /// Executed; every cell succeeded and there are no errors.
+    case ok
+    /// Something failed: a cell, a check, the notebook's format or its math.
+    case failed
+    /// Not executed (no results yet).
+    case notExecuted = "not-executed"
+  }
+
+  var state: State
+  var checksPassed: Int
+  var checksTotal: Int
+
+  init(result: NotebookResult?, errors: Int) {
+    let counts = result?.checkCounts ?? (passed: 0, total: 0)
+    checksPassed = counts.passed
+    checksTotal = counts.total
+    if let result {
+      state = result.succeeded && errors == 0 ? .ok : .failed
+    } else {
+      state = errors == 0 ? .notExecuted : .failed
+    }
+  }
+
+  /// A short label: "All 5 checks pass", "2 of 5 checks pass", "Failed", "Not executed".
+  var label: String {
+    switch state {
+    case .notExecuted: return "Not executed"
+    case .ok where checksTotal == 0: return "Ran without errors"
+    case .ok: return checksTotal == 1 ? "The check passes" : "All \(checksTotal) checks pass"
+    case .failed where checksTotal == 0: return "Failed"
+    case .failed: return "Failed · \(checksPassed) of \(checksTotal) checks pass"
+    }
+  }
+
+  /// The mark shown before the label.
+  var mark: String {
+    switch state {
+    case .ok: return "✓"
+    case .failed: return "✗"
+    case .notExecuted: return "○"
+    }
+  }
+
+  /// The badge HTML used on pages and in the index.
+  var badge: String {
+    "<span class=\"status status-\(state.rawValue)\"><span aria-hidden=\"true\">\(mark)</span> \(label.htmlEscaped)</span>"
+  }
+}

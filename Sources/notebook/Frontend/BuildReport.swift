@@ -1,0 +1,48 @@
+import Foundation
+import NotebookCore
+import NotebookRunner
+
+/// The `--report` JSON: per notebook, its status, whether it executed, and per-cell timings.
+struct BuildReport: Encodable {
+  struct Cell: Encodable {
+    var line: Int
+    var status: String
+    var seconds: Double
+  }
+
+  struct Entry: Encodable {
+    var path: String
+    var status: String
+    var executed: Bool
+    var checksPassed: Int
+    var checksTotal: Int
+    var compileSeconds: Double
+    var runSeconds: Double
+    var cells: [Cell]
+  }
+
+  var notebooks: [Entry]
+  /// Seconds rendering the whole site (math, highlighting, pages, index).
+  var renderSeconds: Double
+  var totalSeconds: Double
+
+  init(run: BuildRun) {
+    notebooks = run.outcomes.map { outcome in
+      let checks = outcome.result.checkCounts
+      return Entry(
+        path: outcome.notebook.path, status: outcome.succeeded ? "ok" : "failed", executed: outcome.executed,
+        checksPassed: checks.passed, checksTotal: checks.total,
+        compileSeconds: outcome.executed ? outcome.result.compileSeconds : 0,
+        runSeconds: outcome.executed ? outcome.result.runSeconds : 0,
+        cells: outcome.result.cells.map { Cell(line: $0.line, status: $0.status.rawValue, seconds: outcome.executed ? $0.seconds : 0) })
+    }
+    renderSeconds = run.renderSeconds
+    totalSeconds = run.totalSeconds
+  }
+
+  func write(to path: String) throws {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+    try encoder.encode(self).write(to: URL(fileURLWithPath: path), options: .atomic)
+  }
+}

@@ -1,0 +1,46 @@
+import Foundation
+import NotebookCore
+import NotebookRunner
+import NotebookSite
+
+/// One build: execute notebooks, render the site, print every problem as `file:line:col`.
+struct BuildRun {
+  let session: Session
+  private(set) var outcomes: [NotebookBuilder.Outcome] = []
+  private(set) var siteDiagnostics: [Diagnostic] = []
+  private(set) var renderSeconds = 0.0
+  private(set) var totalSeconds = 0.0
+
+  init(session: Session) { self.session = session }
+
+  /// Whether every notebook succeeded and the site rendered cleanly.
+  var succeeded: Bool {
+    outcomes.allSatisfy(\.succeeded) && !siteDiagnostics.contains { $0.severity == .error }
+  }
+
+  /// The closing line.
+  var summary: String {
+    let failed = outcomes.filter { !$0.succeeded }.count
+    let executed = outcomes.filter(\.executed).count
+    return "\(outcomes.count) notebooks: \(outcomes.count - failed) ok, \(failed) failed, "
+      + "\(executed) executed, \(outcomes.count - executed) cached (\(String(format: "%.2f", totalSeconds)) s)"
+  }
+
+  /// Builds `paths` and renders the whole site.
+  func execute(_ paths: [String], force: Bool, jobs: Int) throws -> BuildRun {
+    var run = self
+    let start = Date()
+    let builder = NotebookBuilder(project: session.project, toolchain: session.toolchain)
+    run.outcomes = try builder.build(paths, force: force, jobs: jobs, progress: ProgressPrinter.progress(total: paths.count))
+    let renderStart = Date()
+    let pages = try session.sitePages(for: run.outcomes, builder: builder)
+    let report = try SiteBuilder(siteDirectory: session.project.siteDirectory).build(pages)
+    run.renderSeconds = Date().timeIntervalSince(renderStart)
+    run.siteDiagnostics = report.diagnostics
+    for diagnostic in report.diagnostics where paths.contains(diagnostic.file) {
+      Console.error(diagnostic.description)
+    }
+    run.totalSeconds = Date().timeIntervalSince(start)
+    return run
+  }
+}

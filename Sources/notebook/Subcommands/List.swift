@@ -1,0 +1,30 @@
+import ArgumentParser
+import Foundation
+import NotebookCore
+import NotebookRunner
+
+/// `notebook list`: every notebook with its status.
+struct List: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "List notebooks: fresh, stale (code or inputs changed since the last run), failed, or never run.")
+
+  func run() throws {
+    let session = try Session.open()
+    let builder = NotebookBuilder(project: session.project, toolchain: session.toolchain)
+    let cache = ResultCache(directory: "\(session.project.cacheDirectory)/results")
+    let fingerprint = LibraryBuilder(project: session.project, toolchain: session.toolchain).fingerprint()
+    for path in session.project.notebookPaths() {
+      let notebook = try builder.parse(path)
+      let key = CacheKey.key(
+        for: notebook, project: session.project, toolchainVersion: session.toolchain.version,
+        libraryFingerprint: fingerprint)
+      Console.line("\(Self.status(notebook, cache: cache, key: key).padding(toLength: 10, withPad: " ", startingAt: 0)) \(path)  \(notebook.frontMatter.title)")
+    }
+  }
+
+  static func status(_ notebook: Notebook, cache: ResultCache, key: String) -> String {
+    guard let stored = cache.anyResult(for: notebook) else { return "never run" }
+    if stored.key != key { return "stale" }
+    return stored.result.succeeded && !notebook.hasErrors ? "fresh" : "failed"
+  }
+}

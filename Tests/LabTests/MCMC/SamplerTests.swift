@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+
+@testable import Lab
+
+@Suite struct SamplerTests {
+  @Test func gibbsMoveHasHastingsRatioOne() {
+    var generator = SeededGenerator(seed: 3)
+    let model = BigramLanguageModel.random(vocabularySize: 4, using: &generator)
+    let constraint = KeywordConstraint(keywords: [3])
+    let gibbs = GibbsSampler(vocabularySize: 4) { x in
+      constraint.isSatisfied(by: x) ? model.logProbability(of: x) : -.infinity
+    }
+    let x = [3, 0, 1, 3, 2]
+    for position in 0..<5 {
+      let conditional = gibbs.conditional(at: position, of: x)
+      #expect(abs(conditional.reduce(0, +) - 1) < 1e-14)
+      for y in 0..<4 where conditional[y] > 0 {
+        #expect(abs(gibbs.hastingsRatio(from: x, position: position, to: y) - 1) < 1e-12)
+      }
+    }
+  }
+
+  @Test func boltzmannSharpensWithCooling() {
+    let f = [0.0, 1, 3, 2]
+    let hot = SimulatedAnnealing.boltzmann(f, temperature: 5)
+    let cold = SimulatedAnnealing.boltzmann(f, temperature: 0.1)
+    #expect(abs(hot.reduce(0, +) - 1) < 1e-14)
+    #expect(cold[2] > hot[2] && cold[2] > 0.99)
+  }
+
+  @Test func hillClimbingNeverGoesDownAndAnnealingFindsAMaximum() {
+    let f: (Int) -> Double = { -Double(($0 - 37) * ($0 - 37)) }
+    let propose: (Int, inout SeededGenerator) -> Int = { x, g in
+      (x + (g.integer(below: 2) == 0 ? -1 : 1) + 100) % 100
+    }
+    var generator = SeededGenerator(seed: 1)
+    let climbed = SimulatedAnnealing.hillClimb(
+      from: 90, steps: 2000, using: &generator, objective: f, propose: propose)
+    #expect(f(climbed) >= f(90))
+    let annealed = SimulatedAnnealing.anneal(
+      from: 90, steps: 4000, temperature: SimulatedAnnealing.linearSchedule(initial: 5, steps: 4000),
+      using: &generator, objective: f, propose: propose)
+    #expect(annealed == 37)
+  }
+}

@@ -1,0 +1,111 @@
+import Testing
+
+@testable import NotebookCore
+
+private func parse(_ text: String) -> Notebook {
+  NotebookParser.parse(text, path: "notebooks/t.md")
+}
+
+private let header = "---\ntitle: T\n---\n"
+
+@Test func swiftFencesBecomeCellsAndOtherLanguagesStayProse() {
+  let notebook = parse(header + "Intro.\n\n```swift\nlet x = 1\n```\n\n```python\nx = 1\n```\n\n```swift\nprint(x)\n```\n")
+  #expect(notebook.cells.map(\.code) == ["let x = 1", "print(x)"])
+  #expect(notebook.cells.map(\.fenceLine) == [6, 14])
+  #expect(notebook.cells.map(\.codeLine) == [7, 15])
+  #expect(notebook.blocks.count == 4)
+  guard case .prose(let middle) = notebook.blocks[2], case .codeBlock(let info, _) = middle.children.first?.kind else {
+    Issue.record("expected the python block as prose")
+    return
+  }
+  #expect(info == "python")
+  #expect(notebook.diagnostics.isEmpty)
+}
+
+@Test func cellOptionsAreReadAndRemovedFromCode() {
+  let notebook = parse(header + "```swift\n//| echo: false\n//| label: fig-a\n//| caption: A plot: of x\n//| timeout: 2.5\nlet x = 1\n```\n")
+  let cell = notebook.cells[0]
+  #expect(cell.options.echo == false)
+  #expect(cell.options.label == "fig-a")
+  #expect(cell.options.caption == "A plot: of x")
+  #expect(cell.options.timeout == 2.5)
+  #expect(cell.code == "let x = 1")
+  #expect(cell.codeLine == 9)
+}
+
+@Test func unknownOptionAndBadValueAreDiagnosedAtTheirLine() {
+  let notebook = parse(header + "\n```swift\n//| ecko: false\n//| fold: maybe\nlet x = 1\n```\n")
+  #expect(notebook.diagnostics.map(\.description) == [
+    "notebooks/t.md:6:5: error: Unknown cell option 'ecko' (known options: echo, output, eval, error, label, caption, fold, timeout)",
+    "notebooks/t.md:7:5: error: Cell option 'fold' must be true or false, got 'maybe'",
+  ])
+}
+
+@Test func mathSurvivesMarkdownProcessing() {
+  let notebook = parse(header + "Let $a_1 * b_2 = \\alpha$ and *emph*.\n\n$$\n\\sum_{i=1}^n x_i^2\n$$\n")
+  #expect(notebook.math.map(\.tex) == ["a_1 * b_2 = \\alpha", "\n\\sum_{i=1}^n x_i^2\n"])
+  #expect(notebook.math.map(\.isDisplay) == [false, true])
+  #expect(notebook.math.map(\.line) == [4, 6])
+  guard case .prose(let prose) = notebook.blocks[0] else {
+    Issue.record("expected prose")
+    return
+  }
+  let first = prose.children[0].children.map(\.kind)
+  #expect(first == [.text("Let "), .math(0), .text(" and "), .emphasis, .text(".")])
+  #expect(prose.children[1].children.map(\.kind) == [.math(1)])
+  #expect(prose.children[1].line == 6)
+}
+
+@Test func dollarsInCodeAndEscapedDollarsAreNotMath() {
+  let notebook = parse(header + "Costs \\$5 and `$x$` here.\n\n```swift\nlet s = \"$a$\"\n```\n")
+  #expect(notebook.math.isEmpty)
+  #expect(notebook.diagnostics.isEmpty)
+  #expect(notebook.cells[0].code == "let s = \"$a$\"")
+}
+
+@Test func unterminatedMathIsDiagnosedWithLineAndColumn() {
+  let notebook = parse(header + "Text\n\nBroken $$x + y\n\nNext $z is open.\n")
+  #expect(notebook.diagnostics.map(\.description) == [
+    "notebooks/t.md:6:8: error: Unterminated display math '$$': no closing delimiter in the same paragraph",
+    "notebooks/t.md:8:6: error: Unterminated inline math '$': no closing delimiter in the same paragraph",
+  ])
+}
+
+@Test func frontMatterProblemsAreDiagnosed() {
+  let missingTitle = parse("---\nsummary: s\nmood: happy\n---\nText\n")
+  #expect(missingTitle.diagnostics.map(\.description) == [
+    "notebooks/t.md:1:1: error: Missing required front matter key 'title'",
+    "notebooks/t.md:3:1: error: Unknown front matter key 'mood' (known keys: title, original_title, source, date, summary, inputs, timeout, optimize)",
+  ])
+  let malformed = parse("---\ntitle: [unclosed\n---\n")
+  #expect(malformed.diagnostics.first?.line == 3)
+  #expect(malformed.diagnostics.first?.message.hasPrefix("Malformed front matter") == true)
+  let none = parse("# Just markdown\n")
+  #expect(none.diagnostics.first?.message.hasPrefix("Missing front matter") == true)
+}
+
+@Test func frontMatterValuesAreRead() {
+  let notebook = parse("---\ntitle: T\ndate: 2020-11-13\ninputs: [data/a.txt]\ntimeout: 120\noptimize: true\n---\n")
+  #expect(notebook.frontMatter.date == "2020-11-13")
+  #expect(notebook.frontMatter.inputs == ["data/a.txt"])
+  #expect(notebook.frontMatter.timeout == 120)
+  #expect(notebook.frontMatter.optimize == true)
+  #expect(notebook.diagnostics.isEmpty)
+}
+
+@Test func deepNestingDoesNotOverflow() {
+  let nested = String(repeating: "> ", count: 5000) + "deep\n"
+  let notebook = parse(header + nested)
+  #expect(notebook.blocks.count == 1)
+}
+
+@Test func anyBytesParseWithoutCrashing() {
+  var generator = SystemRandomNumberGenerator()
+  for _ in 0..<200 {
+    let length = Int.random(in: 0..<300, using: &generator)
+    let alphabet = Array("-$`\\*_#\n |:{}[]abc𡵓")
+    let text = String((0..<length).map { _ in alphabet.randomElement(using: &generator) ?? "a" })
+    _ = parse(text)
+    _ = parse(header + text)
+  }
+}
