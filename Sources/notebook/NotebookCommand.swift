@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// The `notebook` command: build, check, preview and author literate Swift notebooks.
 @main
-struct NotebookCommand: ParsableCommand {
+struct NotebookCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "notebook",
     abstract: "Execute Markdown notebooks with Swift cells and render them as a static site.",
@@ -10,6 +10,6 @@ struct NotebookCommand: ParsableCommand {
       Run inside a project (a folder with notebooks/ and Sources/Lab/). Results are cached in
       .notebook-cache/; the site is written to site/.
       """,
-    subcommands: [Build.self, New.self, List.self, Clean.self],
+    subcommands: [Build.self, Check.self, Preview.self, New.self, List.self, Clean.self],
     defaultSubcommand: Build.self)
 }

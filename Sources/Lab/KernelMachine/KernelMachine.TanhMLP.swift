@@ -42,11 +42,11 @@ extension KernelMachine {
 
     public func outputs(at inputs: Matrix, parameters: [Double]) -> [Double] {
       let hidden = activations(at: inputs, parameters: parameters)
-      let outputWeights = parameters[(hiddenSize * inputSize + hiddenSize)...]
+      let secondLayer = hiddenSize * inputSize + hiddenSize
       let bias = parameters[parameterCount - 1]
       return (0..<inputs.rows).map { r in
         var f = bias
-        for (j, w) in outputWeights.enumerated() { f += w * hidden[r * hiddenSize + j] }
+        for j in 0..<hiddenSize { f += parameters[secondLayer + j] * hidden[r * hiddenSize + j] }
         return f
       }
     }

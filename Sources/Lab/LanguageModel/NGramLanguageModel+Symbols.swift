@@ -1,8 +1,8 @@
 extension NGramLanguageModel {
-  /// Trains a character-level model: each sentence is split into `Character`s (so characters
-  /// outside the Basic Multilingual Plane stay whole).
+  /// Trains a character-level model: each sentence is split by ``Tokenizer/characters(_:includingPunctuation:)``
+  /// (whitespace dropped; characters outside the Basic Multilingual Plane stay whole).
   public init(order: Int, characterSentences: [String]) {
-    self.init(order: order, sentences: characterSentences.map { $0.map(String.init) })
+    self.init(order: order, sentences: characterSentences.map { Tokenizer.characters($0) })
   }
 
   /// The id of `symbol`, or ``unknownTokenID`` when it was not seen in training.
@@ -15,9 +15,10 @@ extension NGramLanguageModel {
     ids[symbol] != nil
   }
 
-  /// The ids of a text's characters (unseen characters become ``unknownTokenID``).
+  /// The ids of a text's characters, split as in training (unseen characters become
+  /// ``unknownTokenID``).
   public func encode(characters text: String) -> [Int] {
-    text.map { id(of: String($0)) }
+    Tokenizer.characters(text).map(id(of:))
   }
 
   /// The ids of a sequence of symbols.

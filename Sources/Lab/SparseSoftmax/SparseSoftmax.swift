@@ -14,6 +14,7 @@ public enum SparseSoftmax {
 
   /// Sparse softmax probabilities: non-negative, summing to 1 within a few ulps, exactly 0 off `Ω_k`.
   public static func probabilities(_ logits: [Double], k: Int) -> [Double] {
+    if k >= logits.count { return logits.softmax() }
     let kept = support(logits, k: k)
     let normalizer = kept.map { logits[$0] }.logSumExp()
     var probabilities = [Double](repeating: 0, count: logits.count)
@@ -27,7 +28,8 @@ public enum SparseSoftmax {
   /// outside `Ω_k` is allowed (as in the competition code): its logit is not in the sum, the loss
   /// exceeds `log k`, and the gradient pushes it up and the kept logits down.
   public static func loss(_ logits: [Double], target: Int, k: Int) -> Double {
-    support(logits, k: k).map { logits[$0] }.logSumExp() - logits[target]
+    let kept = k >= logits.count ? logits : support(logits, k: k).map { logits[$0] }
+    return kept.logSumExp() - logits[target]
   }
 
   /// The gradient of ``loss(_:target:k:)`` with respect to the logits: `p − onehot(t)`, with `p`

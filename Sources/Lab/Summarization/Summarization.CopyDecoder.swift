@@ -29,27 +29,11 @@ extension Summarization {
     }
 
     /// The tags allowed at the next step, in the order B, I, O.
-    public var allowedTags: [CopyTag] {
-      var allowed: [CopyTag] = []
-      if !source.isEmpty { allowed.append(.begin) }
-      if !continuations.isEmpty { allowed.append(.inside) }
-      allowed.append(.outside)
-      return allowed
-    }
+    public var allowedTags: [CopyTag] { allowedTags(continuations: continuations) }
 
     /// The tokens allowed at the next step under `tag`, ascending.
     public func allowedTokens(for tag: CopyTag, vocabularySize: Int) -> [Int] {
-      switch tag {
-      case .outside: Array(0..<vocabularySize)
-      case .begin: sourceVocabulary
-      case .inside: continuations
-      }
-    }
-
-    /// Tokens that extend the current copied span to a longer source n-gram (empty after `O`).
-    private var continuations: [Int] {
-      guard tags.last == .begin || tags.last == .inside else { return [] }
-      return Array(Set(spanEnds.compactMap { $0 + 1 < source.count ? source[$0 + 1] : nil })).sorted()
+      allowedTokens(for: tag, vocabularySize: vocabularySize, continuations: continuations)
     }
 
     /// Emits one (tag, token): the highest-scoring allowed tag, then the highest-scoring token
@@ -62,25 +46,52 @@ extension Summarization {
     @discardableResult
     public mutating func step(tagScores: [Double], tokenScores: [Double]) -> (tag: CopyTag, token: Int) {
       precondition(tagScores.count == 3, "CopyDecoder needs 3 tag scores (B, I, O), got \(tagScores.count)")
-      let tag = allowedTags.max { tagScores[$0.scoreIndex] < tagScores[$1.scoreIndex] } ?? .outside
-      let candidates = allowedTokens(for: tag, vocabularySize: tokenScores.count)
+      let next = continuations
+      let tag = allowedTags(continuations: next).max { tagScores[$0.scoreIndex] < tagScores[$1.scoreIndex] } ?? .outside
+      let candidates = allowedTokens(for: tag, vocabularySize: tokenScores.count, continuations: next)
       var token = candidates[0]
       for candidate in candidates where tokenScores[candidate] > tokenScores[token] { token = candidate }
-      emit(tag: tag, token: token)
+      append(tag: tag, token: token)
       return (tag, token)
     }
 
-    /// Appends a (tag, token) chosen elsewhere, after checking it is allowed.
+    /// Appends a (tag, token) chosen elsewhere, after checking that it is allowed.
     public mutating func emit(tag: CopyTag, token: Int) {
       switch tag {
-      case .outside:
-        spanEnds = []
+      case .outside: break
       case .begin:
         precondition(sourceVocabulary.contains(token), "B token \(token) does not occur in the source")
-        spanEnds = source.indices.filter { source[$0] == token }
       case .inside:
         precondition(continuations.contains(token), "I token \(token) does not extend the copied span")
-        spanEnds = spanEnds.compactMap { $0 + 1 < source.count && source[$0 + 1] == token ? $0 + 1 : nil }
+      }
+      append(tag: tag, token: token)
+    }
+
+    /// Tokens that extend the current copied span to a longer source n-gram (empty after `O`).
+    private var continuations: [Int] {
+      guard tags.last == .begin || tags.last == .inside else { return [] }
+      var seen = Set<Int>()
+      for end in spanEnds where end + 1 < source.count { seen.insert(source[end + 1]) }
+      return seen.sorted()
+    }
+
+    private func allowedTags(continuations: [Int]) -> [CopyTag] {
+      (source.isEmpty ? [] : [.begin]) + (continuations.isEmpty ? [] : [.inside]) + [.outside]
+    }
+
+    private func allowedTokens(for tag: CopyTag, vocabularySize: Int, continuations: [Int]) -> [Int] {
+      switch tag {
+      case .outside: Array(0..<vocabularySize)
+      case .begin: sourceVocabulary
+      case .inside: continuations
+      }
+    }
+
+    private mutating func append(tag: CopyTag, token: Int) {
+      switch tag {
+      case .outside: spanEnds = []
+      case .begin: spanEnds = source.indices.filter { source[$0] == token }
+      case .inside: spanEnds = spanEnds.compactMap { $0 + 1 < source.count && source[$0 + 1] == token ? $0 + 1 : nil }
       }
       tags.append(tag)
       tokens.append(token)

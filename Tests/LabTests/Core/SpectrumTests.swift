@@ -34,7 +34,7 @@ import Testing
     let t = Matrix([[2, 5, -1], [0, -3, 4], [0, 0, 0.5]])
     let reals = t.eigenvalues().map(\.real).sorted()
     #expect(CoreReference.maxDifference(reals, [-3, 0.5, 2]) < 1e-14)
-    #expect(t.eigenvalues().allSatisfy(\.isReal))
+    #expect(t.eigenvalues().allSatisfy { $0.isReal })
     #expect(abs(t.spectralRadius - 3) < 1e-14)
   }
 

@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+
+/// `notebook preview`: serve the site locally and rebuild it when sources change.
+struct Preview: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Serve site/ on 127.0.0.1, rebuild on change (prose edits execute nothing), reload the page.")
+
+  @Option(help: "The port to listen on.")
+  var port: UInt16 = 8000
+
+  @Flag(help: "Serve without watching for changes.")
+  var noWatch = false
+
+  func run() async throws {
+    let session = try Session.open()
+    let state = PreviewState()
+    if !noWatch {
+      let watcher = SourceWatcher(project: session.project)
+      Thread.detachNewThread {
+        watcher.watch {
+          Console.line("Change detected: rebuilding…")
+          do {
+            let lock = try session.lockBuilds()
+            defer { withExtendedLifetime(lock) {} }
+            let run = try BuildRun(session: session).execute(session.project.notebookPaths(), force: false, jobs: 2)
+            Console.line(run.summary)
+          } catch {
+            Console.error("Rebuild failed: \(error)")
+          }
+          state.bump()
+        }
+      }
+    }
+    Console.line("Serving site/ at http://127.0.0.1:\(port)/ (Ctrl-C to stop)")
+    try await PreviewServer(siteDirectory: session.project.siteDirectory, port: port, state: state).run()
+  }
+}
