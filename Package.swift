@@ -47,6 +47,10 @@ let package = Package(
         .product(name: "FlyingFox", package: "FlyingFox"),
       ]),
 
+    // MARK: - Benchmarks
+    .executableTarget(name: "lab-bench", dependencies: ["Lab"], path: "bench/lab/Sources"),
+    .executableTarget(name: "flyhash-bench", dependencies: ["Lab"], path: "bench/flyhash/Sources"),
+
     // MARK: - Tests
     .testTarget(name: "NotebookCoreTests", dependencies: ["NotebookCore"]),
     .testTarget(name: "NotebookRuntimeTests", dependencies: ["NotebookRuntime"]),

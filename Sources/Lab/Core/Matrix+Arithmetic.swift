@@ -42,16 +42,25 @@ extension Array where Element == Double {
     return sum
   }
 
-  /// The Euclidean norm, computed with scaling so that it neither overflows nor underflows.
+  /// The Euclidean norm, √(Σ xᵢ²), without spurious overflow or underflow.
+  ///
+  /// One plain pass when the sum of squares is comfortably in range; otherwise a second,
+  /// scaled pass, so the result is accurate to a few ulps for any finite input. `+∞` if an
+  /// entry is infinite, NaN if an entry is NaN (and none is infinite), 0 for an empty vector.
   public var norm: Double {
-    let scale = reduce(0) { Swift.max($0, abs($1)) }
-    guard scale > 0, scale.isFinite else { return scale }
     var sum = 0.0
+    for x in self { sum += x * x }
+    if sum.isFinite && sum > 0x1p-900 { return sum.squareRoot() }
+    if sum == 0 && allSatisfy({ $0 == 0 }) { return 0 }
+    let scale = reduce(0) { Swift.max($0, abs($1)) }
+    if contains(where: \.isInfinite) { return .infinity }
+    guard scale > 0, scale.isFinite else { return sum.isNaN || scale.isNaN ? .nan : scale }
+    var scaled = 0.0
     for x in self {
       let y = x / scale
-      sum += y * y
+      scaled += y * y
     }
-    return scale * sum.squareRoot()
+    return scale * scaled.squareRoot()
   }
 
   /// The sum of the entries.

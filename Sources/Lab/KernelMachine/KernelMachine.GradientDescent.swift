@@ -1,9 +1,12 @@
 extension KernelMachine {
-  /// Full-batch gradient descent on the mean loss that records, step by step, the kernels
-  /// linking every probe point to every training point.
+  /// Gradient descent on the mean loss that records, step by step, the kernels linking
+  /// every probe point to every training point.
   ///
   /// One step is `θ_{s+1} = θ_s + η Σᵢ α_{s,i} ∇f_{θ_s}(xᵢ)` with `α_{s,i} = −ℓ′(yᵢ, f_{θ_s}(xᵢ)) / n`,
-  /// that is `θ_{s+1} = θ_s − η ∇L(θ_s)` for `L = (1/n) Σᵢ ℓ`. Along the way it accumulates,
+  /// that is `θ_{s+1} = θ_s − η ∇L(θ_s)` for `L = (1/n) Σᵢ ℓ`. With a `batchSize`, each step
+  /// instead uses a random mini-batch `B_s` (drawn without replacement from a generator
+  /// seeded with `seed`): `α_{s,i} = −ℓ′/|B_s|` for `i ∈ B_s` and 0 otherwise, which is SGD.
+  /// Along the way it accumulates,
   /// for each probe `x` and training point `xᵢ`:
   ///
   /// - the tangent kernel `K_s(x, xᵢ) = ∇f_{θ_s}(x) · ∇f_{θ_s}(xᵢ)`, summed as `η Σ_s K_s` (the path kernel);
@@ -21,14 +24,22 @@ extension KernelMachine {
     public var learningRate: Double
     /// The number of steps `S`; the total training time is `T = S η`.
     public var steps: Int
+    /// The mini-batch size, or `nil` for full-batch descent.
+    public var batchSize: Int?
+    /// The seed of the mini-batch draws (unused for full batches).
+    public var seed: UInt64
 
-    /// Creates a configuration; `learningRate` must be positive and `steps` non-negative.
-    public init(model: M, loss: Loss, learningRate: Double, steps: Int) {
+    /// Creates a configuration; `learningRate` must be positive, `steps` non-negative and
+    /// `batchSize`, if given, positive.
+    public init(model: M, loss: Loss, learningRate: Double, steps: Int, batchSize: Int? = nil, seed: UInt64 = 0) {
       precondition(learningRate > 0 && steps >= 0, "need η > 0 and a non-negative step count")
+      precondition((batchSize ?? 1) > 0, "a mini-batch needs at least one example")
       self.model = model
       self.loss = loss
       self.learningRate = learningRate
       self.steps = steps
+      self.batchSize = batchSize
+      self.seed = seed
     }
 
     /// Trains from `initialParameters` and returns the trace.
@@ -45,9 +56,11 @@ extension KernelMachine {
       precondition(inputs.rows == targets.count, "one target per training input")
       var recorder = PathKernelRecorder(probeCount: probes.rows, trainingCount: inputs.rows)
       var theta = initialParameters
+      var generator = SeededGenerator(seed: seed)
       let initialOutputs = model.outputs(at: probes, parameters: theta)
       for _ in 0..<steps {
-        let step = stepDirection(at: theta, inputs: inputs, targets: targets)
+        let batch = batchSize.map { generator.sample(min($0, inputs.rows), from: inputs.rows) }
+        let step = stepDirection(at: theta, inputs: inputs, targets: targets, batch: batch)
         recorder.losses.append(step.loss)
         let probeGradients = model.parameterGradients(at: probes, parameters: theta)
         let averaged = averagedGradients(at: probes, from: theta, displacement: step.displacement)
@@ -63,13 +76,20 @@ extension KernelMachine {
         finalOutputs: model.outputs(at: probes, parameters: theta), recorder: recorder)
     }
 
-    /// The per-example gradients, weights `α`, mean loss and the step `Δθ = η Gᵀα` at `theta`.
-    func stepDirection(at theta: [Double], inputs: Matrix, targets: [Double])
+    /// The per-example gradients, weights `α`, mean loss over all examples and the step
+    /// `Δθ = η Gᵀα` at `theta`; with a `batch`, examples outside it get weight 0.
+    func stepDirection(at theta: [Double], inputs: Matrix, targets: [Double], batch: [Int]? = nil)
       -> (gradients: Matrix, weights: [Double], loss: Double, displacement: [Double])
     {
       let predictions = model.outputs(at: inputs, parameters: theta)
-      let n = Double(inputs.rows)
-      let weights = zip(predictions, targets).map { loss.weight(prediction: $0, target: $1) / n }
+      var weights = zip(predictions, targets).map { loss.weight(prediction: $0, target: $1) }
+      if let batch {
+        var mask = [Double](repeating: 0, count: inputs.rows)
+        for i in batch { mask[i] = 1 / Double(batch.count) }
+        weights = weights.hadamard(mask)
+      } else {
+        weights = weights.map { $0 / Double(inputs.rows) }
+      }
       let gradients = model.parameterGradients(at: inputs, parameters: theta)
       let displacement = learningRate * gradients.transposeMultiplied(by: weights)
       return (gradients, weights, loss.mean(predictions: predictions, targets: targets), displacement)

@@ -23,6 +23,13 @@ extension KernelMachine {
     public let averagedContributions: Matrix
     /// The mean training loss before each step, then after the last one (`steps + 1` values).
     public let losses: [Double]
+    /// The weights `α_{s,i}` of every step (steps × training points), including the `1/n`
+    /// (or `1/|B|`) factor and zeros outside a mini-batch.
+    public let stepWeights: Matrix
+    /// `min_s K_{θ_s}(x, xᵢ)` over the steps (probe × training point).
+    public let minimumKernel: Matrix
+    /// `max_s K_{θ_s}(x, xᵢ)` over the steps (probe × training point).
+    public let maximumKernel: Matrix
 
     init(
       learningRate: Double, finalParameters: [Double], initialOutputs: [Double],
@@ -37,6 +44,11 @@ extension KernelMachine {
       tangentContributions = recorder.tangentContributions
       averagedContributions = recorder.averagedContributions
       losses = recorder.losses
+      stepWeights = Matrix(
+        rows: recorder.stepWeights.count, columns: pathKernel.columns,
+        elements: recorder.stepWeights.flatMap { $0 })
+      minimumKernel = recorder.minimumKernel
+      maximumKernel = recorder.maximumKernel
     }
 
     /// `β(x) + Σᵢ η Σ_s α_{s,i} K_{θ_s}(x, xᵢ)`: the kernel-machine form with the tangent
@@ -54,7 +66,10 @@ extension KernelMachine {
     /// form `f_T(x) = β(x) + Σᵢ αᵢ(x) K(x, xᵢ)` (probe × training point).
     ///
     /// An entry is NaN where the path kernel is exactly zero; it is large where the path
-    /// kernel nearly vanishes, since the ratio is then ill-conditioned.
+    /// kernel nearly vanishes, since the ratio is then ill-conditioned. Where `K_s(x, xᵢ)`
+    /// keeps one sign along the whole path (see ``minimumKernel``, ``maximumKernel``),
+    /// `αᵢ(x)` is a weighted average of the `α_{s,i}`, so it lies between their minimum and
+    /// maximum over `s` (for full-batch descent, up to rounding).
     public var weights: Matrix {
       Matrix(rows: pathKernel.rows, columns: pathKernel.columns) { r, i in
         let k = pathKernel[r, i]
@@ -76,12 +91,17 @@ struct PathKernelRecorder {
   var tangentContributions: Matrix
   var averagedContributions: Matrix
   var losses: [Double] = []
+  var stepWeights: [[Double]] = []
+  var minimumKernel: Matrix
+  var maximumKernel: Matrix
 
   init(probeCount: Int, trainingCount: Int) {
     pathKernel = Matrix(rows: probeCount, columns: trainingCount)
     trainingPathKernel = Matrix(rows: trainingCount, columns: trainingCount)
     tangentContributions = pathKernel
     averagedContributions = pathKernel
+    minimumKernel = Matrix(rows: probeCount, columns: trainingCount, repeating: .infinity)
+    maximumKernel = Matrix(rows: probeCount, columns: trainingCount, repeating: -.infinity)
   }
 
   mutating func record(
@@ -92,10 +112,13 @@ struct PathKernelRecorder {
     let kernel = probeGradients * transposed
     let averagedKernel = averagedProbeGradients * transposed
     trainingPathKernel = trainingPathKernel + eta * (trainingGradients * transposed)
+    stepWeights.append(weights)
     let n = weights.count
     for r in 0..<kernel.rows {
       for i in 0..<n {
         let index = r * n + i
+        minimumKernel.elements[index] = min(minimumKernel.elements[index], kernel.elements[index])
+        maximumKernel.elements[index] = max(maximumKernel.elements[index], kernel.elements[index])
         pathKernel.elements[index] += eta * kernel.elements[index]
         tangentContributions.elements[index] += eta * weights[i] * kernel.elements[index]
         averagedContributions.elements[index] += eta * weights[i] * averagedKernel.elements[index]

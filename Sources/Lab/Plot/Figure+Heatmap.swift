@@ -51,7 +51,9 @@ extension Figure {
       let extent = max(abs(low), abs(high))
       (low, high) = (-extent, extent)
     }
-    if !(high > low) { (low, high) = low == 0 ? (-1, 1) : (low - abs(low) * 0.1, high + abs(high) * 0.1) }
+    if !(high > low) {
+      (low, high) = low == 0 ? (-1, 1) : (low - abs(low) * 0.1, high + abs(high) * 0.1)
+    }
     let rows = min(matrix.rows, heatmapMaximumCells)
     let columns = min(matrix.columns, heatmapMaximumCells)
     return HeatmapCells(

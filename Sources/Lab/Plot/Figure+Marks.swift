@@ -11,7 +11,8 @@ extension Figure {
   ///   - markers: Draw a dot at every point as well.
   ///   - dashed: Draw the line dashed (for theory curves or bounds).
   public mutating func line(
-    _ xs: [Double], _ ys: [Double], label: String? = nil, markers: Bool = false, dashed: Bool = false
+    _ xs: [Double], _ ys: [Double], label: String? = nil, markers: Bool = false,
+    dashed: Bool = false
   ) {
     checkLengths(xs.count, ys.count, "line", label)
     marks.append(.line(Mark.Series(xs: xs, ys: ys, label: label), markers: markers, dashed: dashed))

@@ -83,7 +83,8 @@ public struct Figure: Sendable, Displayable {
 
   /// The figure as a standalone SVG element (`viewBox`, `width="100%"`, `<title>`, `<desc>`).
   public var svg: String {
-    panels.isEmpty ? ChartRenderer(figure: self).standalone() : GridRenderer(grid: self).standalone()
+    panels.isEmpty
+      ? ChartRenderer(figure: self).standalone() : GridRenderer(grid: self).standalone()
   }
 
   /// The SVG, for ``show(_:)``.

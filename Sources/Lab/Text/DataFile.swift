@@ -37,11 +37,15 @@ public enum DataFile {
     guard data.count == expected else {
       throw DataFileError(
         path: path,
-        reason: "it has \(data.count) bytes but a \(rows)×\(columns) float32 matrix needs \(expected)")
+        reason:
+          "it has \(data.count) bytes but a \(rows)×\(columns) float32 matrix needs \(expected)")
     }
     let elements = data.withUnsafeBytes { raw in
       (0..<(rows * columns)).map { index in
-        Double(Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: index * 4, as: UInt32.self))))
+        Double(
+          Float(
+            bitPattern: UInt32(
+              littleEndian: raw.loadUnaligned(fromByteOffset: index * 4, as: UInt32.self))))
       }
     }
     return Matrix(rows: rows, columns: columns, elements: elements)
@@ -67,7 +71,8 @@ public enum DataFile {
       do {
         records.append(try decoder.decode(T.self, from: Data(line.utf8)))
       } catch {
-        throw DataFileError(path: path, reason: "line \(number + 1) is not a valid \(T.self) record")
+        throw DataFileError(
+          path: path, reason: "line \(number + 1) is not a valid \(T.self) record")
       }
     }
     return records
@@ -76,7 +81,8 @@ public enum DataFile {
   private static func contents(_ path: String) throws -> Data {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-      throw DataFileError(path: path, reason: "no such file (paths are relative to the working directory)")
+      throw DataFileError(
+        path: path, reason: "no such file (paths are relative to the working directory)")
     }
     guard !isDirectory.boolValue, let data = FileManager.default.contents(atPath: path) else {
       throw DataFileError(path: path, reason: "it cannot be read")

@@ -32,7 +32,8 @@ public struct Vocabulary: Sendable, Equatable {
     self.tokens = kept.map(\.key)
     self.counts = kept.map(\.value)
     self.totalCount = total
-    self.ids = Dictionary(uniqueKeysWithValues: kept.enumerated().map { ($0.element.key, $0.offset) })
+    self.ids = Dictionary(
+      uniqueKeysWithValues: kept.enumerated().map { ($0.element.key, $0.offset) })
   }
 
   /// Counts the tokens of several sequences (e.g. one per poem) together.

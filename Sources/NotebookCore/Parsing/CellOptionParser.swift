@@ -13,8 +13,10 @@ struct CellOptionParser {
     while consumed < lines.count {
       let trimmed = lines[consumed].drop { $0 == " " || $0 == "\t" }
       guard trimmed.hasPrefix("//|") else { break }
-      let indent = lines[consumed].count - trimmed.count
-      apply(trimmed.dropFirst(3), to: &options, line: firstLine + consumed, column: indent + 4)
+      let afterMarker = trimmed.dropFirst(3)
+      let keyOffset = afterMarker.prefix { $0 == " " || $0 == "\t" }.utf8.count
+      let column = lines[consumed].utf8.count - trimmed.utf8.count + 3 + keyOffset + 1
+      apply(afterMarker, to: &options, line: firstLine + consumed, column: column)
       consumed += 1
     }
     lines.removeFirst(consumed)

@@ -19,10 +19,8 @@ struct FrontMatterParser {
       return (FrontMatter(), 0)
     }
     let yaml = lines[1..<end].joined(separator: "\n")
-    var header = FrontMatter()
-    if let mapping = load(yaml) {
-      header = read(mapping, keyLines: keyLines(lines[1..<end]))
-    }
+    guard let mapping = load(yaml) else { return (FrontMatter(), end + 1) }
+    let header = read(mapping, keyLines: keyLines(lines[1..<end]))
     if header.title.isEmpty {
       report(line: 1, "Missing required front matter key 'title'")
     }

@@ -11,7 +11,12 @@ struct BuildRun {
   private(set) var renderSeconds = 0.0
   private(set) var totalSeconds = 0.0
 
-  init(session: Session) { self.session = session }
+  private let siteDirectory: String
+
+  init(session: Session, siteDirectory: String? = nil) {
+    self.session = session
+    self.siteDirectory = siteDirectory ?? session.project.siteDirectory
+  }
 
   /// Whether every notebook succeeded and the site rendered cleanly.
   var succeeded: Bool {
@@ -34,7 +39,7 @@ struct BuildRun {
     run.outcomes = try builder.build(paths, force: force, jobs: jobs, progress: ProgressPrinter.progress(total: paths.count))
     let renderStart = Date()
     let pages = try session.sitePages(for: run.outcomes, builder: builder)
-    let report = try SiteBuilder(siteDirectory: session.project.siteDirectory).build(pages)
+    let report = try SiteBuilder(siteDirectory: siteDirectory).build(pages)
     run.renderSeconds = Date().timeIntervalSince(renderStart)
     run.siteDiagnostics = report.diagnostics
     for diagnostic in report.diagnostics where paths.contains(diagnostic.file) {

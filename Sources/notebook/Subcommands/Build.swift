@@ -21,6 +21,9 @@ struct Build: ParsableCommand {
   @Option(help: "Write a JSON report of the build to this file.")
   var report: String?
 
+  @Option(help: "The folder to render the site into (default: site/ in the project).")
+  var site: String?
+
   func validate() throws {
     guard jobs >= 1 else { throw ValidationError("'--jobs' must be at least 1, got '\(jobs)'") }
   }
@@ -31,7 +34,8 @@ struct Build: ParsableCommand {
     let selected = try session.notebookPaths(paths, from: cwd)
     let lock = try session.lockBuilds()
     defer { withExtendedLifetime(lock) {} }
-    let run = try BuildRun(session: session).execute(selected, force: force, jobs: jobs)
+    let siteDirectory = site.map { URL(fileURLWithPath: $0, relativeTo: URL(fileURLWithPath: cwd + "/")).path }
+    let run = try BuildRun(session: session, siteDirectory: siteDirectory).execute(selected, force: force, jobs: jobs)
     if let report {
       try BuildReport(run: run).write(to: URL(fileURLWithPath: report, relativeTo: URL(fileURLWithPath: cwd + "/")).path)
     }

@@ -37,7 +37,9 @@ import Testing
   @Test func outputIsAScalableAccessibleSVG() {
     let figure = sampleFigure(seed: 1)
     let svg = figure.svg
-    #expect(svg.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 640 400\" width=\"100%\""))
+    #expect(
+      svg.hasPrefix(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 640 400\" width=\"100%\""))
     #expect(svg.contains("<title>Sample</title><desc>"))
     #expect(svg.contains("font-family=\"inherit\""))
     #expect(svg.contains("style=\"stroke:var(--series-1,#0072b2)\""))
@@ -60,7 +62,9 @@ import Testing
     let svg = figure.svg
     #expect(!svg.lowercased().contains("nan"))
     #expect(!svg.contains("inf"))
-    let path = svg.components(separatedBy: "<path d=\"").first { $0.contains("stroke-width=\"1.75\"") }
+    let path = svg.components(separatedBy: "<path d=\"").first {
+      $0.contains("stroke-width=\"1.75\"")
+    }
     let d = path.map { String($0.prefix { $0 != "\"" }) } ?? ""
     #expect(d.filter { $0 == "M" }.count == 2, "expected two subpaths, got \(d)")
   }

@@ -9,7 +9,9 @@ import Testing
   static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .appendingPathComponent("Snapshots")
 
-  func assertSnapshot(_ svg: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+  func assertSnapshot(
+    _ svg: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation
+  ) throws {
     let file = Self.folder.appendingPathComponent(name + ".svg")
     if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
       try FileManager.default.createDirectory(at: Self.folder, withIntermediateDirectories: true)
@@ -17,10 +19,13 @@ import Testing
       return
     }
     guard let expected = try? String(contentsOf: file, encoding: .utf8) else {
-      Issue.record("No snapshot '\(name).svg'; run the tests with RECORD_SNAPSHOTS=1", sourceLocation: sourceLocation)
+      Issue.record(
+        "No snapshot '\(name).svg'; run the tests with RECORD_SNAPSHOTS=1",
+        sourceLocation: sourceLocation)
       return
     }
-    #expect(svg == expected, "SVG differs from snapshot '\(name).svg'", sourceLocation: sourceLocation)
+    #expect(
+      svg == expected, "SVG differs from snapshot '\(name).svg'", sourceLocation: sourceLocation)
   }
 
   @Test func tinyLineChartMatchesSnapshot() throws {
@@ -38,7 +43,8 @@ import Testing
   }
 
   @Test func tinyHeatmapMatchesSnapshot() throws {
-    let figure = Figure.heatmap([[0, 1, 2], [3, 4, .nan]], title: "Cells", colorbarLabel: "value")
+    let figure = Figure.heatmap(
+      [[0, 1, 2], [3, 4, .nan]], title: "Cells", colorbarLabel: "value")
     try assertSnapshot(figure.svg, named: "tiny-heatmap")
   }
 }

@@ -31,7 +31,8 @@ import Testing
   }
 
   @Test func largeValuesShareAPowerOfTen() {
-    #expect(Ticks.linear(0, 4e6, target: 4).map(\.label) == ["0", "1×10⁶", "2×10⁶", "3×10⁶", "4×10⁶"])
+    #expect(
+      Ticks.linear(0, 4e6, target: 4).map(\.label) == ["0", "1×10⁶", "2×10⁶", "3×10⁶", "4×10⁶"])
   }
 
   @Test func logTicksArePowersOfTen() {

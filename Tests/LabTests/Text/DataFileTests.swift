@@ -25,13 +25,17 @@ import Testing
   @Test func float32MatrixReadsLittleEndianRowMajor() throws {
     let values: [Float] = [1, -2.5, 0.125, 3e-8, .infinity, 7]
     var data = Data()
-    for value in values { withUnsafeBytes(of: value.bitPattern.littleEndian) { data.append(contentsOf: $0) } }
+    for value in values {
+      withUnsafeBytes(of: value.bitPattern.littleEndian) { data.append(contentsOf: $0) }
+    }
     try withFile("m.f32", data) { path in
       let matrix = try DataFile.float32Matrix(path: path, rows: 2, columns: 3)
       #expect(matrix[0, 1] == -2.5)
       #expect(matrix[1, 0] == Double(Float(3e-8)))
       #expect(matrix[1, 2] == 7)
-      #expect(throws: DataFileError.self) { try DataFile.float32Matrix(path: path, rows: 3, columns: 3) }
+      #expect(throws: DataFileError.self) {
+        try DataFile.float32Matrix(path: path, rows: 3, columns: 3)
+      }
     }
   }
 
@@ -55,7 +59,9 @@ import Testing
       Issue.record("expected an error")
     } catch let error as DataFileError {
       #expect(error.path == "notebooks/data/missing-file.txt")
-      #expect(error.description.hasPrefix("Cannot read data file 'notebooks/data/missing-file.txt': no such file"))
+      #expect(
+        error.description.hasPrefix(
+          "Cannot read data file 'notebooks/data/missing-file.txt': no such file"))
     }
     try withFile("bad.jsonl", Data("{\"a\": \"1\"}\n[1, 2]\n".utf8)) { path in
       #expect { try DataFile.jsonLines(path) } throws: { error in

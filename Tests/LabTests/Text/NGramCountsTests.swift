@@ -30,6 +30,7 @@ import Testing
 
   @Test func noSequencesGiveNoCounts() {
     let counts = NGramCounts<String>(n: 2, sequences: [])
-    #expect(counts.total == 0 && counts.frequency(of: ["a", "b"]) == 0 && counts.mostCommon(5).isEmpty)
+    #expect(
+      counts.total == 0 && counts.frequency(of: ["a", "b"]) == 0 && counts.mostCommon(5).isEmpty)
   }
 }

@@ -21,7 +21,10 @@ import Testing
     let text = "\"It is a truth,\" said Mr. Bennet's wife — don’t 'tis well-known; 42 sisters'"
     #expect(
       Tokenizer.words(text)
-        == ["it", "is", "a", "truth", "said", "mr", "bennet's", "wife", "don't", "tis", "well", "known", "sisters"])
+        == [
+          "it", "is", "a", "truth", "said", "mr", "bennet's", "wife", "don't", "tis", "well",
+          "known", "sisters",
+        ])
   }
 
   @Test func emptyAndSymbolOnlyTextGiveNoTokens() {

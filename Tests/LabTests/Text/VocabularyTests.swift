@@ -28,7 +28,8 @@ import Testing
   }
 
   @Test func maximumSizeKeepsTheMostFrequent() {
-    let vocabulary = Vocabulary(sequences: [Array(corpus[..<5]), Array(corpus[5...])], maximumSize: 2)
+    let vocabulary = Vocabulary(
+      sequences: [Array(corpus[..<5]), Array(corpus[5...])], maximumSize: 2)
     #expect(vocabulary.tokens == ["a", "b"])
   }
 

@@ -35,7 +35,9 @@ struct Axis: Sendable {
       (low, high) = (low / pow(10, pad), high * pow(10, pad))
     } else {
       let pad = (high - low) * padding
-      (low, high) = (includeZero && low == 0 ? 0 : low - pad, includeZero && high == 0 ? 0 : high + pad)
+      (low, high) = (
+        includeZero && low == 0 ? 0 : low - pad, includeZero && high == 0 ? 0 : high + pad
+      )
     }
     self.low = low
     self.high = high
@@ -64,7 +66,8 @@ struct Axis: Sendable {
     case .log:
       ticks = Ticks.logarithmic(low, high, target: target)
       let majors = Set(ticks.map(\.value))
-      minorTicks = ticks.count >= 2 && ticks.allSatisfy({ isPowerOfTen($0.value) })
+      minorTicks =
+        ticks.count >= 2 && ticks.allSatisfy({ isPowerOfTen($0.value) })
         ? Ticks.logarithmicMinor(low, high).filter { !majors.contains($0) } : []
     }
   }

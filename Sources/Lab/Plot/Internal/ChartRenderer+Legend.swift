@@ -1,6 +1,11 @@
 /// One legend entry: a swatch in the series colour and its label.
 struct LegendItem {
-  enum Swatch { case line(dashed: Bool, markers: Bool), dot, block }
+  enum Swatch {
+    case line(dashed: Bool, markers: Bool)
+    case dot, block
+    /// Points coloured by value: three dots in low, middle and high colours.
+    case valueDots
+  }
   var swatch: Swatch
   var color: SeriesColor
   var label: String
@@ -20,7 +25,7 @@ struct LegendItem {
       let swatch: Swatch
       switch mark {
       case .line(_, let markers, let dashed): swatch = .line(dashed: dashed, markers: markers)
-      case .scatter: swatch = .dot
+      case .scatter(_, let values): swatch = values == nil ? .dot : .valueDots
       default: swatch = .block
       }
       items.append(LegendItem(swatch: swatch, color: Palette.series(index), label: label))
@@ -36,7 +41,8 @@ struct LegendItem {
   /// Each item's row and horizontal offset.
   static func placements(_ items: [LegendItem], width: Double) -> [(row: Int, x: Double)] {
     var result: [(row: Int, x: Double)] = []
-    var row = 0, cursor = 0.0
+    var row = 0
+    var cursor = 0.0
     for item in items {
       if cursor > 0 && cursor + item.width - gap > width {
         row += 1
@@ -58,18 +64,32 @@ extension ChartRenderer {
       let sy = firstRow + Double(place.row) * Self.legendRowHeight
       switch item.swatch {
       case .line(let dashed, let markers):
-        var attributes = [("d", "M\(PlotNumber.coordinate(sx)) \(PlotNumber.coordinate(sy))h20"), ("stroke-width", "2")]
+        var attributes = [
+          ("d", "M\(PlotNumber.coordinate(sx)) \(PlotNumber.coordinate(sy))h20"),
+          ("stroke-width", "2"),
+        ]
         attributes += item.color.paint("stroke")
         if dashed { attributes.append(("stroke-dasharray", "5 3")) }
         svg.element("path", pairs: attributes)
         if markers { circle(&svg, sx + 10, sy, radius: 2.5, color: item.color) }
+      case .valueDots:
+        for (offset, fraction) in [(3.0, 0.1), (10.0, 0.5), (17.0, 0.9)] {
+          let fill = colors?.map.color(fraction) ?? "#999999"
+          svg.element(
+            "circle",
+            [
+              "cx": PlotNumber.coordinate(sx + offset), "cy": PlotNumber.coordinate(sy), "r": "3",
+              "fill": fill,
+            ])
+        }
       case .dot:
         circle(&svg, sx + 10, sy, radius: 4, color: item.color)
       case .block:
         svg.element(
           "rect",
           pairs: [
-            ("x", PlotNumber.coordinate(sx + 4)), ("y", PlotNumber.coordinate(sy - 5)), ("width", "12"),
+            ("x", PlotNumber.coordinate(sx + 4)), ("y", PlotNumber.coordinate(sy - 5)),
+            ("width", "12"),
             ("height", "10"),
           ] + item.color.paint("fill"))
       }
@@ -77,7 +97,9 @@ extension ChartRenderer {
     }
   }
 
-  func circle(_ svg: inout SVGWriter, _ cx: Double, _ cy: Double, radius: Double, color: SeriesColor) {
+  func circle(
+    _ svg: inout SVGWriter, _ cx: Double, _ cy: Double, radius: Double, color: SeriesColor
+  ) {
     svg.element(
       "circle",
       pairs: [
@@ -90,16 +112,16 @@ extension ChartRenderer {
   func drawColorbar(into svg: inout SVGWriter) {
     guard let colors else { return }
     let barLeft = right + 16
+    // One unit-high stroke per level, stacked upwards in a scaled coordinate system.
     let step = (bottom - top) / Double(ColorScale.levels)
-    svg.open("g", ["shape-rendering": "crispEdges"])
+    svg.open(
+      "g",
+      [
+        "transform": PlotNumber.transform(x: barLeft, y: bottom, scaleX: 14, scaleY: -step),
+        "fill": "none", "shape-rendering": "crispEdges",
+      ])
     for level in 0..<ColorScale.levels {
-      let y0 = bottom - Double(level + 1) * step
-      svg.element(
-        "rect",
-        [
-          "x": PlotNumber.coordinate(barLeft), "y": PlotNumber.coordinate(y0), "width": "14",
-          "height": PlotNumber.coordinate(step + 0.3), "fill": colors.color(level: level),
-        ])
+      svg.append(raw: "<path stroke=\"\(colors.color(level: level))\" d=\"M0 \(level).5h1\"/>")
     }
     svg.close("g")
     var scale = Axis(scale: .linear, values: [], range: colors.low...colors.high)
@@ -108,7 +130,12 @@ extension ChartRenderer {
     var path = PathData()
     path.move(barLeft + 14, top)
     path.command("V" + PlotNumber.coordinate(bottom))
-    for tick in scale.ticks { if let py = scale.position(tick.value) { path.move(barLeft + 14, py); path.command("h4") } }
+    for tick in scale.ticks {
+      if let py = scale.position(tick.value) {
+        path.move(barLeft + 14, py)
+        path.command("h4")
+      }
+    }
     svg.element("path", ["d": path.d, "fill": "none", "stroke": "currentColor"])
     svg.open("g", ["font-size": "11"])
     for tick in scale.ticks {

@@ -1,11 +1,14 @@
 extension ChartRenderer {
   func drawMarks(into svg: inout SVGWriter) {
-    let box = [left, top, right - left, bottom - top].map(PlotNumber.coordinate).joined(separator: " ")
+    let box = [left, top, right - left, bottom - top].map(PlotNumber.coordinate).joined(
+      separator: " ")
     let parts = box.split(separator: " ").map(String.init)
     // A nested <svg> clips marks to the plot area without needing a document-unique id.
-    svg.open("svg", ["x": parts[0], "y": parts[1], "width": parts[2], "height": parts[3], "viewBox": box])
+    svg.open(
+      "svg", ["x": parts[0], "y": parts[1], "width": parts[2], "height": parts[3], "viewBox": box])
     let barSeries = figure.marks.filter { if case .bars = $0 { true } else { false } }.count
-    var seriesIndex = 0, barIndex = 0
+    var seriesIndex = 0
+    var barIndex = 0
     for mark in figure.marks {
       let color = Palette.series(seriesIndex)
       switch mark {
@@ -35,7 +38,8 @@ extension ChartRenderer {
   }
 
   private func drawLine(
-    _ series: Mark.Series, markers: Bool, dashed: Bool, color: SeriesColor, into svg: inout SVGWriter
+    _ series: Mark.Series, markers: Bool, dashed: Bool, color: SeriesColor,
+    into svg: inout SVGWriter
   ) {
     var path = PathData()
     var dots: [(Double, Double)] = []
@@ -47,10 +51,11 @@ extension ChartRenderer {
       path.line(sx, sy)
       dots.append((sx, sy))
     }
-    guard !path.isEmpty else { return }
-    var attributes = [("d", path.d), ("fill", "none"), ("stroke-width", "1.75")]
-    if dashed { attributes.append(("stroke-dasharray", "6 4")) }
-    svg.element("path", pairs: attributes + color.paint("stroke"))
+    if path.hasSegments {
+      var attributes = [("d", path.d), ("fill", "none"), ("stroke-width", "1.75")]
+      if dashed { attributes.append(("stroke-dasharray", "6 4")) }
+      svg.element("path", pairs: attributes + color.paint("stroke"))
+    }
     if markers { drawDots(dots, radius: 2.5, into: &svg, color.paint("fill")) }
   }
 
@@ -62,7 +67,10 @@ extension ChartRenderer {
     svg.open("g", pairs: group)
     let r = PlotNumber.coordinate(radius)
     for (cx, cy) in dots {
-      svg.append(raw: "<circle cx=\"\(PlotNumber.coordinate(cx))\" cy=\"\(PlotNumber.coordinate(cy))\" r=\"\(r)\"/>")
+      svg.append(
+        raw:
+          "<circle cx=\"\(PlotNumber.coordinate(cx))\" cy=\"\(PlotNumber.coordinate(cy))\" r=\"\(r)\"/>"
+      )
     }
     svg.close("g")
   }
@@ -93,7 +101,9 @@ extension ChartRenderer {
     let base = y.clampedPosition(y.scale == .log ? y.low : 0)
     var path = PathData()
     for (name, height) in zip(names, heights) {
-      guard let index = categories.firstIndex(of: name), let top = y.position(height) else { continue }
+      guard let index = categories.firstIndex(of: name), let top = y.position(height) else {
+        continue
+      }
       let start = Double(index) - 0.4 + slot * Double(group)
       guard let x0 = x.position(start), let x1 = x.position(start + slot) else { continue }
       path.move(x0, base)
@@ -119,6 +129,7 @@ extension ChartRenderer {
     path.command("V" + PlotNumber.coordinate(base) + "z")
     svg.element(
       "path",
-      pairs: [("d", path.d), ("fill-opacity", "0.4"), ("stroke-width", "1.25")] + color.paint("fill", "stroke"))
+      pairs: [("d", path.d), ("fill-opacity", "0.4"), ("stroke-width", "1.25")]
+        + color.paint("fill", "stroke"))
   }
 }

@@ -7,14 +7,20 @@ extension ChartRenderer {
     switch mark {
     case .horizontalLine(let value, let label):
       guard let py = y.position(value) else { return }
-      referencePath("M\(PlotNumber.coordinate(left)) \(PlotNumber.coordinate(py))H\(PlotNumber.coordinate(right))", dashed, &svg)
+      referencePath(
+        "M\(PlotNumber.coordinate(left)) \(PlotNumber.coordinate(py))H\(PlotNumber.coordinate(right))",
+        dashed, &svg)
       if let label, !label.isEmpty {
         let above = py - top > 16
-        svg.text(label, x: right - 4, y: above ? py - 4 : py + 13, ["font-size": "11", "text-anchor": "end"])
+        svg.text(
+          label, x: right - 4, y: above ? py - 4 : py + 13,
+          ["font-size": "11", "text-anchor": "end"])
       }
     case .verticalLine(let value, let label):
       guard let px = x.position(value) else { return }
-      referencePath("M\(PlotNumber.coordinate(px)) \(PlotNumber.coordinate(top))V\(PlotNumber.coordinate(bottom))", dashed, &svg)
+      referencePath(
+        "M\(PlotNumber.coordinate(px)) \(PlotNumber.coordinate(top))V\(PlotNumber.coordinate(bottom))",
+        dashed, &svg)
       if let label, !label.isEmpty {
         let roomRight = right - px > TextMetrics.width(label, size: 11) + 8
         svg.text(
@@ -25,7 +31,10 @@ extension ChartRenderer {
       guard let px = x.position(ax), let py = y.position(ay) else { return }
       svg.element(
         "circle",
-        ["cx": PlotNumber.coordinate(px), "cy": PlotNumber.coordinate(py), "r": "3", "fill": "none", "stroke": "currentColor"])
+        [
+          "cx": PlotNumber.coordinate(px), "cy": PlotNumber.coordinate(py), "r": "3",
+          "fill": "none", "stroke": "currentColor",
+        ])
       let roomRight = right - px > TextMetrics.width(text, size: 11) + 10
       // Above the point in the lower half of the plot, below it in the upper half.
       let textY = py > (top + bottom) / 2 ? py - 7 : py + 15
@@ -53,7 +62,9 @@ extension ChartRenderer {
       while column < cells.columns {
         let level = colors.level(cells.values[row * cells.columns + column])
         var end = column + 1
-        while end < cells.columns, colors.level(cells.values[row * cells.columns + end]) == level { end += 1 }
+        while end < cells.columns, colors.level(cells.values[row * cells.columns + end]) == level {
+          end += 1
+        }
         if let level { runs[level] += "M\(column) \(row).5h\(end - column)" }
         column = end
       }
@@ -63,7 +74,7 @@ extension ChartRenderer {
     svg.open(
       "g",
       [
-        "transform": "translate(\(PlotNumber.coordinate(left)) \(PlotNumber.coordinate(top))) scale(\(PlotNumber.scale(sx)) \(PlotNumber.scale(sy)))",
+        "transform": PlotNumber.transform(x: left, y: top, scaleX: sx, scaleY: sy),
         "fill": "none", "shape-rendering": "crispEdges",
       ])
     for (level, d) in runs.enumerated() where !d.isEmpty {

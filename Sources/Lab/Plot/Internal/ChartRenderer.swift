@@ -38,7 +38,8 @@ struct ChartRenderer {
   }
 
   private mutating func layout(heatmap: HeatmapCells?) {
-    let width = figure.width, height = figure.height
+    let width = figure.width
+    let height = figure.height
     right = width - 16 - (colors.map { $0.width(label: figure.colorbarLabel) } ?? 0)
     legendRows = LegendItem.rows(legend, width: right - 60)
     top = headerHeight + Double(legendRows) * Self.legendRowHeight + (legendRows > 0 ? 4 : 0)
@@ -87,7 +88,8 @@ struct ChartRenderer {
       "svg",
       [
         "xmlns": "http://www.w3.org/2000/svg",
-        "viewBox": "0 0 \(PlotNumber.coordinate(figure.width)) \(PlotNumber.coordinate(figure.height))",
+        "viewBox":
+          "0 0 \(PlotNumber.coordinate(figure.width)) \(PlotNumber.coordinate(figure.height))",
         "width": "100%", "role": "img", "font-family": "inherit", "font-size": "12",
         "fill": "currentColor",
       ])
@@ -113,23 +115,56 @@ struct ChartRenderer {
   }
 
   private func drawGrid(into svg: inout SVGWriter) {
-    guard colors == nil || !figure.marks.contains(where: { if case .heatmap = $0 { true } else { false } })
+    guard
+      colors == nil
+        || !figure.marks.contains(where: { if case .heatmap = $0 { true } else { false } })
     else { return }
     var path = PathData()
-    for tick in x.ticks { if let px = x.position(tick.value) { path.move(px, top); path.command("V" + PlotNumber.coordinate(bottom)) } }
-    for tick in y.ticks { if let py = y.position(tick.value) { path.move(left, py); path.command("H" + PlotNumber.coordinate(right)) } }
+    for tick in x.ticks {
+      if let px = x.position(tick.value) {
+        path.move(px, top)
+        path.command("V" + PlotNumber.coordinate(bottom))
+      }
+    }
+    for tick in y.ticks {
+      if let py = y.position(tick.value) {
+        path.move(left, py)
+        path.command("H" + PlotNumber.coordinate(right))
+      }
+    }
     guard !path.isEmpty else { return }
-    svg.element("path", ["d": path.d, "fill": "none", "stroke": "currentColor", "stroke-opacity": "0.12"])
+    svg.element(
+      "path", ["d": path.d, "fill": "none", "stroke": "currentColor", "stroke-opacity": "0.12"])
   }
 
   private func drawAxes(into svg: inout SVGWriter) {
     var path = PathData()
     path.move(left, top)
     path.command("V" + PlotNumber.coordinate(bottom) + "H" + PlotNumber.coordinate(right))
-    for tick in x.ticks { if let px = x.position(tick.value) { path.move(px, bottom); path.command("v4") } }
-    for tick in y.ticks { if let py = y.position(tick.value) { path.move(left, py); path.command("h-4") } }
-    for value in x.minorTicks { if let px = x.position(value) { path.move(px, bottom); path.command("v2") } }
-    for value in y.minorTicks { if let py = y.position(value) { path.move(left, py); path.command("h-2") } }
+    for tick in x.ticks {
+      if let px = x.position(tick.value) {
+        path.move(px, bottom)
+        path.command("v4")
+      }
+    }
+    for tick in y.ticks {
+      if let py = y.position(tick.value) {
+        path.move(left, py)
+        path.command("h-4")
+      }
+    }
+    for value in x.minorTicks {
+      if let px = x.position(value) {
+        path.move(px, bottom)
+        path.command("v2")
+      }
+    }
+    for value in y.minorTicks {
+      if let py = y.position(value) {
+        path.move(left, py)
+        path.command("h-2")
+      }
+    }
     svg.element("path", ["d": path.d, "fill": "none", "stroke": "currentColor"])
     svg.open("g", ["font-size": "11", "text-anchor": "middle"])
     for tick in x.ticks {
@@ -145,7 +180,9 @@ struct ChartRenderer {
       svg.text(figure.xLabel, x: (left + right) / 2, y: bottom + 36, ["text-anchor": "middle"])
     }
     if !figure.yLabel.isEmpty {
-      svg.text(figure.yLabel, x: -(top + bottom) / 2, y: 16, ["transform": "rotate(-90)", "text-anchor": "middle"])
+      svg.text(
+        figure.yLabel, x: -(top + bottom) / 2, y: 16,
+        ["transform": "rotate(-90)", "text-anchor": "middle"])
     }
   }
 }

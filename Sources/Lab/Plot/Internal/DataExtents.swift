@@ -12,7 +12,8 @@ struct DataExtents {
       switch mark {
       case .line(let series, _, _), .scatter(let series, _):
         // A point counts only if both coordinates can be drawn.
-        for (px, py) in zip(series.xs, series.ys) where Self.drawable(px, xScale) && Self.drawable(py, yScale) {
+        for (px, py) in zip(series.xs, series.ys)
+        where Self.drawable(px, xScale) && Self.drawable(py, yScale) {
           xs.append(px)
           ys.append(py)
         }
@@ -58,14 +59,18 @@ struct ColorScale {
       if case .scatter(_, let colouring?) = mark { values += colouring.filter(\.isFinite) }
       if case .heatmap(let cells) = mark { fixed = (cells.low, cells.high) }
     }
-    guard fixed != nil || marks.contains(where: { if case .scatter(_, _?) = $0 { true } else { false } })
+    guard
+      fixed != nil
+        || marks.contains(where: { if case .scatter(_, _?) = $0 { true } else { false } })
     else { return nil }
     var (low, high) = fixed ?? (values.min() ?? 0, values.max() ?? 1)
     if kind == .diverging && fixed == nil {
       let extent = max(abs(low), abs(high))
       (low, high) = (-extent, extent)
     }
-    if !(high > low) { (low, high) = low == 0 ? (-1, 1) : (low - abs(low) * 0.1, high + abs(high) * 0.1) }
+    if !(high > low) {
+      (low, high) = low == 0 ? (-1, 1) : (low - abs(low) * 0.1, high + abs(high) * 0.1)
+    }
     self.low = low
     self.high = high
     self.map = kind == .viridis ? .viridis : .diverging

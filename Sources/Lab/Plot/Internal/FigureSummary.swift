@@ -17,7 +17,8 @@ enum FigureSummary {
         series.append("\(name) (\(count(data.xs.count, "point")))")
       case .scatter(let data, let values):
         kinds.append("Scatter plot")
-        series.append("\(name) (\(count(data.xs.count, "point"))\(values == nil ? "" : ", coloured by value"))")
+        series.append(
+          "\(name) (\(count(data.xs.count, "point"))\(values == nil ? "" : ", coloured by value"))")
       case .bars(let names, _, _):
         kinds.append("Bar chart")
         series.append("\(name) (\(count(names.count, "bar")))")
@@ -45,18 +46,24 @@ enum FigureSummary {
       sentences.append("Empty chart.")
     } else {
       let kind = distinct.count == 1 ? distinct[0] : "Chart"
-      sentences.append("\(kind) with \(count(series.count, "series", plural: "series")): \(series.joined(separator: ", ")).")
+      sentences.append(
+        "\(kind) with \(count(series.count, "series", plural: "series")): \(series.joined(separator: ", "))."
+      )
     }
     if heatmapSentence == nil && !figure.marks.isEmpty {
       let extents = DataExtents(figure.marks, xScale: figure.xScale, yScale: figure.yScale)
       if extents.categories.isEmpty {
         sentences.append(axis("Horizontal", figure.xLabel, figure.xScale, extents.xs))
       } else {
-        sentences.append("Horizontal axis\(quoted(figure.xLabel)): categories \(extents.categories.joined(separator: ", ")).")
+        sentences.append(
+          "Horizontal axis\(quoted(figure.xLabel)): categories \(extents.categories.joined(separator: ", "))."
+        )
       }
       sentences.append(axis("Vertical", figure.yLabel, figure.yScale, extents.ys))
     }
-    if !references.isEmpty { sentences.append("Reference lines at \(references.joined(separator: ", ")).") }
+    if !references.isEmpty {
+      sentences.append("Reference lines at \(references.joined(separator: ", ")).")
+    }
     if annotations > 0 { sentences.append("\(count(annotations, "annotation")).") }
     return sentences.joined(separator: " ")
   }
@@ -64,18 +71,22 @@ enum FigureSummary {
   static func describeGrid(_ grid: Figure) -> String {
     var text = "Grid of \(count(grid.panels.count, "panel")) in \(count(grid.columns, "column"))."
     for (number, panel) in grid.panels.enumerated() {
-      text += " Panel \(number + 1)\(panel.title.isEmpty ? "" : " (\(panel.title))"): \(describe(panel))"
+      text +=
+        " Panel \(number + 1)\(panel.title.isEmpty ? "" : " (\(panel.title))"): \(describe(panel))"
     }
     return text
   }
 
-  private static func axis(_ side: String, _ label: String, _ scale: Figure.Scale, _ values: [Double]) -> String {
+  private static func axis(
+    _ side: String, _ label: String, _ scale: Figure.Scale, _ values: [Double]
+  ) -> String {
     let finite = values.filter { $0.isFinite && (scale == .linear || $0 > 0) }
     let scaleName = scale == .log ? "logarithmic" : "linear"
     guard let low = finite.min(), let high = finite.max() else {
       return "\(side) axis\(quoted(label)), \(scaleName), no data."
     }
-    return "\(side) axis\(quoted(label)), \(scaleName), data from \(PlotNumber.short(low)) to \(PlotNumber.short(high))."
+    return
+      "\(side) axis\(quoted(label)), \(scaleName), data from \(PlotNumber.short(low)) to \(PlotNumber.short(high))."
   }
 
   private static func quoted(_ label: String) -> String { label.isEmpty ? "" : " “\(label)”" }

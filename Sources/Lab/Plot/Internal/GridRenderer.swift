@@ -16,7 +16,10 @@ struct GridRenderer {
   var size: (width: Double, height: Double) {
     let columns = max(grid.columns, 1)
     let rows = (grid.panels.count + columns - 1) / columns
-    return (panelWidth * Double(min(columns, max(grid.panels.count, 1))), titleHeight + panelHeight * Double(rows))
+    return (
+      panelWidth * Double(min(columns, max(grid.panels.count, 1))),
+      titleHeight + panelHeight * Double(rows)
+    )
   }
 
   func standalone() -> String {
@@ -33,7 +36,9 @@ struct GridRenderer {
     svg.element("title", [:], text: grid.title.isEmpty ? "Figure" : grid.title)
     svg.element("desc", [:], text: FigureSummary.describeGrid(grid))
     if !grid.title.isEmpty {
-      svg.text(grid.title, x: width / 2, y: 21, ["text-anchor": "middle", "font-size": "15", "font-weight": "600"])
+      svg.text(
+        grid.title, x: width / 2, y: 21,
+        ["text-anchor": "middle", "font-size": "15", "font-weight": "600"])
     }
     let columns = max(grid.columns, 1)
     for (index, var panel) in grid.panels.enumerated() {

@@ -23,7 +23,9 @@ struct SeriesColor: Equatable {
   /// Attributes painting `properties` (e.g. `["stroke"]`, `["fill", "stroke"]`) in this colour:
   /// `stroke="#0072b2" style="stroke:var(--series-1,#0072b2)"`.
   func paint(_ properties: String...) -> [(String, String)] {
-    properties.map { ($0, hex) } + [("style", properties.map { "\($0):\(variable)" }.joined(separator: ";"))]
+    properties.map { ($0, hex) } + [
+      ("style", properties.map { "\($0):\(variable)" }.joined(separator: ";"))
+    ]
   }
 }
 
@@ -51,7 +53,9 @@ struct ColorStops: Sendable {
     let index = min(Int(t), stops.count - 2)
     let local = t - Double(index)
     let (a, b) = (stops[index], stops[index + 1])
-    let channels = [a.0 + (b.0 - a.0) * local, a.1 + (b.1 - a.1) * local, a.2 + (b.2 - a.2) * local]
+    let channels = [
+      a.0 + (b.0 - a.0) * local, a.1 + (b.1 - a.1) * local, a.2 + (b.2 - a.2) * local,
+    ]
     let digits = Array("0123456789abcdef")
     var text = "#"
     for channel in channels {

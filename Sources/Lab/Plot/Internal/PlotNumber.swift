@@ -78,4 +78,9 @@ extension PlotNumber {
   static func scale(_ value: Double) -> String {
     fixed(value, decimals: 5, minus: "-", trimZeros: true)
   }
+
+  /// `translate(x y) scale(sx sy)`, for drawing in a unit-cell coordinate system.
+  static func transform(x: Double, y: Double, scaleX: Double, scaleY: Double) -> String {
+    "translate(\(coordinate(x)) \(coordinate(y))) scale(\(scale(scaleX)) \(scale(scaleY)))"
+  }
 }

@@ -5,7 +5,9 @@ struct SVGWriter {
   private(set) var markup = ""
 
   /// An element with attributes, self-closed, or wrapping escaped `text`.
-  mutating func element(_ name: String, _ attributes: KeyValuePairs<String, String>, text: String? = nil) {
+  mutating func element(
+    _ name: String, _ attributes: KeyValuePairs<String, String>, text: String? = nil
+  ) {
     openTag(name, attributes)
     if let text {
       markup += ">" + escapeHTML(text) + "</" + name + ">"
@@ -58,6 +60,8 @@ struct SVGWriter {
 struct PathData {
   private(set) var d = ""
   private var drawing = false
+  /// Whether any subpath has more than its starting point.
+  private(set) var hasSegments = false
 
   var isEmpty: Bool { d.isEmpty }
 
@@ -71,6 +75,7 @@ struct PathData {
   mutating func line(_ x: Double, _ y: Double) {
     guard drawing else { return move(x, y) }
     d += " " + PlotNumber.coordinate(x) + " " + PlotNumber.coordinate(y)
+    hasSegments = true
   }
 
   /// Ends the current subpath, so the next point starts a new one.

@@ -51,12 +51,15 @@ enum Ticks {
       return values.map { value in
         let mantissa = abs(value) < step / 2 ? 0 : value / scale
         let text = PlotNumber.fixed(mantissa, decimals: decimals)
-        return Tick(value: value, label: text == "0" ? "0" : text + "×" + PlotNumber.powerOfTen(exponent))
+        return Tick(
+          value: value, label: text == "0" ? "0" : text + "×" + PlotNumber.powerOfTen(exponent))
       }
     }
     let decimals = max(0, -stepExponent)
     return values.map { value in
-      Tick(value: value, label: PlotNumber.fixed(abs(value) < step / 2 ? 0 : value, decimals: decimals))
+      Tick(
+        value: value, label: PlotNumber.fixed(abs(value) < step / 2 ? 0 : value, decimals: decimals)
+      )
     }
   }
 
@@ -74,7 +77,9 @@ enum Ticks {
       let plain = exponents.allSatisfy { (-3...4).contains($0) }
       return exponents.map { exponent in
         let value = PlotNumber.power(exponent)
-        let label = plain ? PlotNumber.fixed(value, decimals: max(0, -exponent)) : PlotNumber.powerOfTen(exponent)
+        let label =
+          plain
+          ? PlotNumber.fixed(value, decimals: max(0, -exponent)) : PlotNumber.powerOfTen(exponent)
         return Tick(value: value, label: label)
       }
     }
@@ -98,7 +103,9 @@ enum Ticks {
     return values
   }
 
-  private static func multiplesOfPowers(_ multiples: [Double], _ low: Double, _ high: Double) -> [Tick] {
+  private static func multiplesOfPowers(_ multiples: [Double], _ low: Double, _ high: Double)
+    -> [Tick]
+  {
     var ticks: [Tick] = []
     for exponent in Int(log10(low).rounded(.down))...Int(log10(high).rounded(.up)) {
       for multiple in multiples {

@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+
+/// Runs the built `notebook` binary and returns its exit status, stdout and stderr.
+private func notebook(_ arguments: [String], in directory: String? = nil) throws -> (status: Int32, out: String, err: String) {
+  let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+  let process = Process()
+  process.executableURL = root.appendingPathComponent(".build/debug/notebook")
+  process.arguments = arguments
+  process.currentDirectoryURL = URL(fileURLWithPath: directory ?? root.path)
+  let out = Pipe()
+  let err = Pipe()
+  process.standardOutput = out
+  process.standardError = err
+  try process.run()
+  let outData = out.fileHandleForReading.readDataToEndOfFile()
+  let errData = err.fileHandleForReading.readDataToEndOfFile()
+  process.waitUntilExit()
+  return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+}
+
+private let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+  .deletingLastPathComponent().path
+
+/// A scratch folder inside the repository (notebook paths must be inside the project).
+private func scratch(_ files: [String: String]) throws -> String {
+  let folder = ".notebook-cache/cli-tests/\(UUID().uuidString.prefix(8))"
+  try FileManager.default.createDirectory(atPath: "\(repositoryRoot)/\(folder)", withIntermediateDirectories: true)
+  for (name, text) in files {
+    try Data(text.utf8).write(to: URL(fileURLWithPath: "\(repositoryRoot)/\(folder)/\(name)"))
+  }
+  return folder
+}
+
+/// An empty project (notebooks/ and Sources/Lab/) in a temporary folder.
+private func emptyProject() throws -> String {
+  let root = FileManager.default.temporaryDirectory.appendingPathComponent("project-\(UUID().uuidString)").path
+  try FileManager.default.createDirectory(atPath: "\(root)/notebooks", withIntermediateDirectories: true)
+  try FileManager.default.createDirectory(atPath: "\(root)/Sources/Lab", withIntermediateDirectories: true)
+  return root
+}
+
+@Suite(.serialized) struct CommandLineTests {
+  @Test func helpListsEverySubcommand() throws {
+    let result = try notebook(["--help"])
+    #expect(result.status == 0)
+    for command in ["build", "check", "preview", "new", "list", "clean"] {
+      #expect(result.out.contains("  \(command)"))
+    }
+  }
+
+  @Test func aBrokenNotebookExitsOneWithFileLineMessages() throws {
+    let folder = try scratch([
+      "broken.md": "---\ntitle: Broken\nmood: x\n---\n\n```swift\n//| ecko: false\nlet a: Int = \"s\"\n```\n"
+    ])
+    let site = FileManager.default.temporaryDirectory.appendingPathComponent("site-\(UUID().uuidString)").path
+    let result = try notebook(["build", "\(folder)/broken.md", "--site", site])
+    #expect(result.status == 1)
+    #expect(result.err.contains("\(folder)/broken.md:3:1: error: Unknown front matter key 'mood'"))
+    #expect(result.err.contains("\(folder)/broken.md:7:5: error: Unknown cell option 'ecko'"))
+    #expect(result.err.contains("\(folder)/broken.md:8:14: error: cannot convert value of type 'String'"))
+    #expect(result.out.contains("FAILED \(folder)/broken.md"))
+  }
+
+  @Test func aMissingNotebookIsAUsageError() throws {
+    let result = try notebook(["build", "notebooks/does-not-exist.md"])
+    #expect(result.status != 0)
+    #expect(result.err.contains("No such notebook: 'notebooks/does-not-exist.md'"))
+  }
+
+  @Test func buildWritesAReportAndTheSecondBuildIsCached() throws {
+    let folder = try scratch(["ok.md": "---\ntitle: OK\n---\n\n```swift\ncheck(true, \"fine\")\n```\n"])
+    let site = FileManager.default.temporaryDirectory.appendingPathComponent("site-\(UUID().uuidString)").path
+    let report = "\(site)-report.json"
+    let first = try notebook(["build", "\(folder)/ok.md", "--site", site, "--report", report])
+    #expect(first.status == 0)
+    let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: report))) as? [String: Any]
+    let entry = (json?["notebooks"] as? [[String: Any]])?.first
+    #expect(entry?["status"] as? String == "ok")
+    #expect(entry?["executed"] as? Bool == true)
+    #expect((entry?["cells"] as? [[String: Any]])?.first?["line"] as? Int == 5)
+    let second = try notebook(["build", "\(folder)/ok.md", "--site", site])
+    #expect(second.status == 0)
+    #expect(second.out.contains("cached"))
+  }
+
+  @Test func newScaffoldsANotebookAndListShowsIt() throws {
+    let project = try emptyProject()
+    let created = try notebook(["new", "Why Gradients Vanish"], in: project)
+    #expect(created.status == 0)
+    let text = try String(contentsOfFile: "\(project)/notebooks/why-gradients-vanish.md", encoding: .utf8)
+    #expect(text.hasPrefix("---\ntitle: \"Why Gradients Vanish\""))
+    #expect(text.contains("```swift"))
+    let again = try notebook(["new", "Why Gradients Vanish"], in: project)
+    #expect(again.status != 0)
+    #expect(again.err.contains("already exists"))
+    let listed = try notebook(["list"], in: project)
+    #expect(listed.status == 0)
+    #expect(listed.out.contains("never run  notebooks/why-gradients-vanish.md"))
+  }
+
+  @Test func outsideAProjectItSaysSo() throws {
+    let result = try notebook(["list"], in: FileManager.default.temporaryDirectory.path)
+    #expect(result.status != 0)
+    #expect(result.err.contains("Not inside a notebook project"))
+  }
+}
