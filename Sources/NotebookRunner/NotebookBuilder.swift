@@ -69,7 +69,9 @@ public struct NotebookBuilder: Sendable {
     let keys = notebooks.map {
       CacheKey.key(for: $0, project: project, toolchainVersion: toolchain.version, libraryFingerprint: fingerprint)
     }
-    let cached = zip(notebooks, keys).map { force ? nil : cache.lookup($0, key: $1) }
+    let cached = zip(notebooks, keys).map { notebook, key in
+      force ? nil : cache.lookup(notebook, key: key)?.rebased(to: notebook)
+    }
     var outcomes = [Outcome?](repeating: nil, count: notebooks.count)
     for (index, result) in cached.enumerated() {
       guard let result else { continue }
@@ -116,5 +118,8 @@ func runInParallel<T: Sendable>(
       lock.withLock { results[position] = result }
     }
   }
-  return try results.map { try $0!.get() }
+  return try results.map { result in
+    guard let result else { preconditionFailure("a parallel job produced no result") }
+    return try result.get()
+  }
 }

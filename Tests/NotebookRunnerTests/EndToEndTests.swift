@@ -40,9 +40,9 @@ private func cells(_ bodies: [String]) -> String {
     #expect(cell.status == .compileError)
     #expect(outcome.result.cells[0].status == .notRun)
     let diagnostic = try #require(outcome.result.diagnostics.first { $0.message.contains("undefinedName") })
-    #expect(diagnostic.line == 16)
+    #expect(diagnostic.line == 15)
     #expect(diagnostic.file.hasSuffix("compile.md"))
-    #expect(TestProject.errors(cell).contains { $0.contains("compile.md:16:") })
+    #expect(TestProject.errors(cell).contains { $0.contains("compile.md:15:") })
   }
 
   @Test func aTrapInCellThreeKeepsEarlierOutputs() throws {

@@ -45,4 +45,27 @@ import Testing
     let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains(".tmp-") }
     #expect(leftovers.isEmpty)
   }
+
+  @Test func cachedBuildIsIdenticalAndSkipsHighlightingAndKaTeX() throws {
+    let cache = FileManager.default.temporaryDirectory.appendingPathComponent("cache-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: cache) }
+    let builder = SiteBuilder(siteDirectory: "unused", cacheDirectory: cache.path)
+    let fresh = try SiteBuilder(siteDirectory: "unused").renderAll([Fixtures.smallPage])
+    let first = try builder.renderWithReport([Fixtures.smallPage])
+    let second = try builder.renderWithReport([Fixtures.smallPage])
+    #expect(first.files == fresh)
+    #expect(second.files == fresh)
+    #expect(first.report.highlightSeconds > 0)
+    #expect(second.report.highlightSeconds == 0, "all code comes from the cache")
+    #expect(second.report.mathSeconds < 0.05, "no node process is started when no formula changed")
+
+    var edited = Fixtures.smallPage
+    edited.notebook = NotebookParser.parse(
+      Fixtures.smallSource.replacingOccurrences(of: "The end.", with: "The end, with $z$."),
+      path: "notebooks/small-page.md")
+    let third = try builder.renderWithReport([edited])
+    let html = String(decoding: try #require(third.files["small-page.html"]), as: UTF8.self)
+    #expect(html.contains("<annotation encoding=\"application/x-tex\">z</annotation>"))
+    #expect(third.report.highlightSeconds == 0)
+  }
 }

@@ -36,6 +36,15 @@ extension Aquarium {
       viscosity * (q / area) * depth / permeability
     }
 
+    /// The resistance `Δp / q = μ / (2π k a)` of a deep bed converging on an opening of
+    /// radius `a` in a flat floor (a hemispherical sink: Darcy flow, pressure ∝ 1/r).
+    ///
+    /// Near the opening the velocity is highest; if the grain Reynolds number there
+    /// exceeds about 10, inertial (Forchheimer) losses add to this, so it is a lower bound.
+    public func sinkResistance(openingRadius a: Double, viscosity: Double) -> Double {
+      viscosity / (2 * Double.pi * permeability * a)
+    }
+
     /// The grain Reynolds number `ρ v d / μ` at superficial velocity `v`: Darcy's law
     /// needs it below about 1–10.
     public func grainReynoldsNumber(velocity v: Double, density: Double, viscosity: Double) -> Double {

@@ -1,4 +1,13 @@
 extension PipeNetwork {
+  /// Kirchhoff's law for the laminar network as a linear system `G P = b` on the free
+  /// nodes (in ``freeNodes`` order): `G` is the Laplacian weighted by the conductances
+  /// `1/R` (symmetric, positive definite when every free node is connected to a fixed
+  /// one) and `b` collects `P_fixed / R` from pipes into fixed nodes. Quadratic
+  /// coefficients are ignored.
+  public var linearSystem: (matrix: Matrix, rhs: [Double]) {
+    laplacian(conductances: pipes.map { 1 / $0.resistance })
+  }
+
   /// The conductance Laplacian on the free nodes (in ``freeNodes`` order) and the
   /// right-hand side collecting `conductance × pressure` from pipes to fixed nodes.
   ///

@@ -93,6 +93,13 @@ public struct PipeNetwork: Sendable, Equatable {
     128 * viscosity * length / (Double.pi * pow(diameter, 4))
   }
 
+  /// The quadratic coefficient `K = ζ ρ / (2 A²)` of a fitting (tee, elbow, entrance) with
+  /// loss coefficient `ζ` in a round pipe of diameter `D`: `ΔP = ζ ρ v² / 2 = K Q²`.
+  public static func fittingCoefficient(lossCoefficient zeta: Double, diameter: Double, density: Double) -> Double {
+    let area = Double.pi * diameter * diameter / 4
+    return zeta * density / (2 * area * area)
+  }
+
   /// The Reynolds number `ρ v D / μ` of flow `q` in a round pipe of diameter `D`.
   public static func reynoldsNumber(flow q: Double, diameter: Double, density: Double, viscosity: Double) -> Double {
     let velocity = abs(q) / (Double.pi * diameter * diameter / 4)

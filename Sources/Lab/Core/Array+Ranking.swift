@@ -7,10 +7,10 @@ extension Array where Element == Double {
     indices.sorted { Self.ascending(self[$0], $0, self[$1], $1) }
   }
 
-  /// The indices of the `k` largest entries, largest first; ties go to the lower index,
-  /// NaN entries come after every number. `k` larger than the count gives every index.
+  /// The indices of the `k` largest entries, largest first.
   ///
-  /// O(n log k) by a bounded heap, so a top-10 of a vocabulary costs one pass.
+  /// Ties go to the lower index; NaN entries come after every number. `k` larger than the
+  /// count gives every index. O(n log k) by a bounded heap, so a top-10 of a vocabulary costs one pass.
   public func topK(_ k: Int) -> [Int] {
     precondition(k >= 0, "topK needs a non-negative k, got \(k)")
     let k = Swift.min(k, count)
@@ -31,8 +31,9 @@ extension Array where Element == Double {
     return heap.sorted(by: better)
   }
 
-  /// The index of the largest entry (the first one if tied); NaN entries are ignored
-  /// unless every entry is NaN (then 0). The array must not be empty.
+  /// The index of the largest entry, the first one if tied.
+  ///
+  /// NaN entries are ignored unless every entry is NaN (then 0). The array must not be empty.
   public func argmax() -> Int {
     precondition(!isEmpty, "argmax of an empty array")
     var best = 0
@@ -52,8 +53,10 @@ extension Array where Element == Double {
     return best
   }
 
-  /// log Σ exp(xᵢ), computed as m + log Σ exp(xᵢ − m) with m the maximum, so it neither
-  /// overflows nor underflows. Empty → −∞; any +∞ → +∞; all −∞ → −∞; NaN propagates.
+  /// log Σ exp(xᵢ), without overflow or underflow.
+  ///
+  /// Computed as m + log Σ exp(xᵢ − m) with m the maximum. Empty → −∞; any +∞ → +∞;
+  /// all −∞ → −∞; NaN propagates.
   public func logSumExp() -> Double {
     if contains(where: \.isNaN) { return .nan }
     guard let m = self.max() else { return -.infinity }
@@ -61,12 +64,17 @@ extension Array where Element == Double {
     return m + log(reduce(0) { $0 + exp($1 - m) })
   }
 
-  /// exp(xᵢ − logSumExp): non-negative, sums to 1 within a few ulps, and never overflows
-  /// (inputs shifted by the maximum). Entries at −∞ get probability 0. Empty → empty.
+  /// The softmax exp(xᵢ − m) / Σⱼ exp(xⱼ − m), with m the maximum.
+  ///
+  /// Non-negative, sums to 1 within a few ulps, never overflows. Entries at −∞ get probability 0. If the maximum is not finite
+  /// (an entry is +∞, or every entry is −∞) or an entry is NaN, every entry is NaN. Empty → empty.
   public func softmax() -> [Double] {
-    guard !isEmpty else { return [] }
-    let normalizer = logSumExp()
-    return map { exp($0 - normalizer) }
+    guard let m = self.max(), m.isFinite, !contains(where: \.isNaN) else {
+      return isEmpty ? [] : Array(repeating: .nan, count: count)
+    }
+    let weights = map { exp($0 - m) }
+    let total = weights.reduce(0, +)
+    return weights.map { $0 / total }
   }
 
   /// The running sums: entry i is x₀ + … + xᵢ.

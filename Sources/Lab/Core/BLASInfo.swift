@@ -8,7 +8,7 @@ import CBLAS
 /// variable `OPENBLAS_CORETYPE` (e.g. `Haswell`, `SkylakeX`) before the process starts
 /// selects a kernel family explicitly.
 public enum BLASInfo {
-  /// The kernel family in use, e.g. `"Haswell"` or `"Prescott"`.
+  /// The kernel family in use, such as `"Haswell"` or `"Prescott"`.
   public static var coreName: String { String(cString: openblas_get_corename()) }
 
   /// The library's build configuration string (version and options).

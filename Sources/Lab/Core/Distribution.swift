@@ -5,7 +5,9 @@ import Foundation
 /// Divergences are in nats (natural logarithm). Inputs to the divergences should be
 /// normalised (see ``normalized(_:)``); they are not renormalised silently.
 public enum Distribution {
-  /// `weights` divided by their sum. Weights must be non-negative with a positive finite sum.
+  /// The weights divided by their sum.
+  ///
+  /// Weights must be non-negative with a positive finite sum.
   public static func normalized(_ weights: [Double]) -> [Double] {
     let total = Statistics.compensatedSum(weights)
     precondition(total > 0 && total.isFinite, "weights need a positive finite sum, got \(total)")

@@ -35,8 +35,9 @@ public enum FiniteDifference {
     }
   }
 
-  /// The Jacobian of f: ℝⁿ → ℝᵐ at x, an m×n matrix with entry (i, j) = ∂fᵢ/∂xⱼ
-  /// (2n evaluations). Steps as in ``gradient(of:at:step:)``.
+  /// The Jacobian of f: ℝⁿ → ℝᵐ at x, an m×n matrix with entry (i, j) = ∂fᵢ/∂xⱼ.
+  ///
+  /// 2n evaluations; steps as in ``gradient(of:at:step:)``.
   public static func jacobian(
     of f: ([Double]) -> [Double], at x: [Double], step: Double? = nil
   ) -> Matrix {
@@ -53,8 +54,9 @@ public enum FiniteDifference {
     return Matrix(rows: m, columns: x.count) { i, j in columns[j][i] }
   }
 
-  /// The Hessian of f at x by central differences of central differences (4n² evaluations),
-  /// symmetrised. The default step is ε^(1/4)·max(1, |xᵢ|); expect ~10⁻⁷ relative accuracy.
+  /// The Hessian of f at x, by central differences of central differences.
+  ///
+  /// 4n² evaluations, symmetrised. The default step is ε^(1/4)·max(1, |xᵢ|); expect ~10⁻⁷ relative accuracy.
   public static func hessian(
     of f: ([Double]) -> Double, at x: [Double], step: Double? = nil
   ) -> Matrix {

@@ -15,8 +15,10 @@ public struct LinearFit: Sendable, Equatable {
     self.rSquared = rSquared
   }
 
-  /// Fits `y ≈ slope·x + intercept` by least squares, from centred sums (accurate even
-  /// when x has a large offset). Needs at least two points and x not all equal.
+  /// Fits `y ≈ slope·x + intercept` by least squares.
+  ///
+  /// Uses centred sums, so it stays accurate when x has a large offset. Needs at least two
+  /// points and x not all equal.
   ///
   /// For a power law y = c·xᵏ, fit the logarithms: `LinearFit.fit(x: xs.map(log), y: ys.map(log))`
   /// and read k from ``slope``.

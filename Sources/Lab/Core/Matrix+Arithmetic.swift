@@ -33,7 +33,7 @@ extension Matrix {
 }
 
 extension Array where Element == Double {
-  /// The dot product. Both vectors must have the same length.
+  /// The dot product of two vectors of the same length.
   @inlinable
   public func dot(_ other: [Double]) -> Double {
     precondition(count == other.count, "dot product of vectors of length \(count) and \(other.count)")
@@ -52,9 +52,11 @@ extension Array where Element == Double {
     for x in self { sum += x * x }
     if sum.isFinite && sum > 0x1p-900 { return sum.squareRoot() }
     if sum == 0 && allSatisfy({ $0 == 0 }) { return 0 }
-    let scale = reduce(0) { Swift.max($0, abs($1)) }
     if contains(where: \.isInfinite) { return .infinity }
-    guard scale > 0, scale.isFinite else { return sum.isNaN || scale.isNaN ? .nan : scale }
+    let largest = reduce(0) { Swift.max($0, abs($1)) }
+    guard largest > 0 else { return sum.isNaN ? .nan : 0 }
+    // A power of two, so that dividing by it is exact.
+    let scale = Double(sign: .plus, exponent: largest.exponent, significand: 1)
     var scaled = 0.0
     for x in self {
       let y = x / scale

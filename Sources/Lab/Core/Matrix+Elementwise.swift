@@ -35,7 +35,8 @@ extension Matrix {
 
   /// The product `selfᵀ · other` by `cblas_dgemm`, without forming the transpose.
   public func transposeMultiplied(by other: Matrix) -> Matrix {
-    precondition(rows == other.rows, "cannot multiply the transpose of \(rows)×\(columns) by \(other.rows)×\(other.columns)")
+    precondition(
+      rows == other.rows, "cannot multiply the transpose of \(rows)×\(columns) by \(other.rows)×\(other.columns)")
     var result = Matrix(rows: columns, columns: other.columns)
     guard columns > 0, other.columns > 0, rows > 0 else { return result }
     elements.withUnsafeBufferPointer { a in

@@ -20,6 +20,10 @@ public enum Newton {
   /// Converged when ‖F(x)‖₂ ≤ `tolerance`, or when the step is below
   /// `tolerance`·(1 + ‖x‖₂) (the iteration has stalled at rounding level).
   /// - Parameters:
+  ///   - initial: The starting point x₀; near a simple root, convergence is quadratic.
+  ///   - tolerance: The target for ‖F(x)‖₂ (and the relative step size at which to stop).
+  ///   - maxIterations: The most Newton steps to take.
+  ///   - residual: F, mapping ℝⁿ to ℝⁿ.
   ///   - jacobian: J(x), n×n with entry (i, j) = ∂Fᵢ/∂xⱼ. If `nil`, a central
   ///     ``FiniteDifference/jacobian(of:at:step:)`` is used.
   /// - Returns: `nil` if the Jacobian is singular, a value is not finite, or

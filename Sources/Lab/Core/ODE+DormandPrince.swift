@@ -91,8 +91,9 @@ private struct DormandPrinceStep {
     let k7 = derivative(t + h, next)
     // e = y5 − y4 = h Σ (bᵢ − b̂ᵢ) kᵢ.
     error = y.indices.map { i in
-      h * (71 / 57600 * k1[i] - 71 / 16695 * k3[i] + 71 / 1920 * k4[i] - 17253 / 339200 * k5[i]
-        + 22 / 525 * k6[i] - 1 / 40 * k7[i])
+      h
+        * (71 / 57600 * k1[i] - 71 / 16695 * k3[i] + 71 / 1920 * k4[i] - 17253 / 339200 * k5[i]
+          + 22 / 525 * k6[i] - 1 / 40 * k7[i])
     }
     y5 = next
     f5 = k7

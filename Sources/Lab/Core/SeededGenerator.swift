@@ -40,10 +40,12 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable, Hashable {
     SeededGenerator(seed: next())
   }
 
+  /// Whether two generators are in the same state (and so will produce the same stream).
   public static func == (lhs: SeededGenerator, rhs: SeededGenerator) -> Bool {
     lhs.state == rhs.state
   }
 
+  /// Hashes the generator's state.
   public func hash(into hasher: inout Hasher) {
     hasher.combine(state.0)
     hasher.combine(state.1)

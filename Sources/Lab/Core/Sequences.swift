@@ -9,15 +9,28 @@ public enum Sequences {
   @inlinable
   public static func longestCommonSubsequenceLength<T: Equatable>(_ a: [T], _ b: [T]) -> Int {
     if a.count < b.count { return longestCommonSubsequenceLength(b, a) }
-    var previous = [Int](repeating: 0, count: b.count + 1)
-    var current = previous
-    for x in a {
-      for j in 0..<b.count {
-        current[j + 1] = x == b[j] ? previous[j] + 1 : Swift.max(previous[j + 1], current[j])
+    let m = b.count
+    // Rolling rows in one buffer, [previous | current], addressed without bounds checks:
+    // this loop is the whole cost, |a|·|b| cells.
+    var rows = [Int](repeating: 0, count: 2 * (m + 1))
+    var flip = false
+    rows.withUnsafeMutableBufferPointer { buffer in
+      b.withUnsafeBufferPointer { bb in
+        guard let base = buffer.baseAddress, let bp = bb.baseAddress else { return }
+        for x in a {
+          let previous = flip ? base + (m + 1) : base
+          let current = flip ? base : base + (m + 1)
+          var left = 0
+          for j in 0..<m {
+            let value = x == bp[j] ? previous[j] + 1 : Swift.max(previous[j + 1], left)
+            current[j + 1] = value
+            left = value
+          }
+          flip.toggle()
+        }
       }
-      swap(&previous, &current)
     }
-    return previous[b.count]
+    return flip ? rows[2 * m + 1] : rows[m]
   }
 
   /// A longest common subsequence of `a` and `b`: its length and the matched positions
@@ -64,9 +77,10 @@ public enum Sequences {
     return (length: pairs.count, pairs: pairs.reversed())
   }
 
-  /// A longest common substring (contiguous run) of `a` and `b`: its length and where it
-  /// occurs in each, in O(|a|·|b|) time and O(|b|) memory. The first such run in `a` is
-  /// returned; empty ranges at 0 if nothing is shared.
+  /// A longest common substring (contiguous run) of `a` and `b`: its length and where it occurs.
+  ///
+  /// O(|a|·|b|) time and O(|b|) memory. The first such run in `a` is returned; empty ranges
+  /// at 0 if nothing is shared.
   @inlinable
   public static func longestCommonSubstring<T: Equatable>(
     _ a: [T], _ b: [T]

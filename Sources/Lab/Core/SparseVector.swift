@@ -98,7 +98,7 @@ public struct SparseVector: Sendable, Equatable {
     return sum
   }
 
-  /// The Euclidean norm of the stored values (scaled, like ``Swift/Array/norm``).
+  /// The Euclidean norm of the stored values, without spurious overflow or underflow.
   public var norm: Double { values.norm }
 
   /// The sum of the stored values.

@@ -9,8 +9,9 @@ extension Statistics {
     return zip(observed, expected).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) / $1.1 }
   }
 
-  /// P(X ≥ `statistic`) for X ~ χ² with `degreesOfFreedom`, the p-value of a chi-square
-  /// test: ``regularizedGammaQ(_:_:)`` at (k/2, x/2). Accurate to about 10⁻¹⁴ absolute.
+  /// The p-value of a chi-square test: P(X ≥ `statistic`) for X ~ χ²(`degreesOfFreedom`).
+  ///
+  /// Computed as ``regularizedGammaQ(_:_:)`` at (k/2, x/2); accurate to about 10⁻¹⁴ absolute.
   public static func chiSquarePValue(_ statistic: Double, degreesOfFreedom: Int) -> Double {
     precondition(degreesOfFreedom > 0, "degrees of freedom must be positive")
     return statistic <= 0 ? 1 : regularizedGammaQ(Double(degreesOfFreedom) / 2, statistic / 2)

@@ -13,7 +13,7 @@ public enum Statistics {
     return compensatedSum(values) / Double(values.count)
   }
 
-  /// The unbiased sample variance Σ(xᵢ − x̄)²/(n − 1). Needs at least two values.
+  /// The unbiased sample variance Σ(xᵢ − x̄)²/(n − 1), from at least two values.
   public static func variance(_ values: [Double]) -> Double {
     precondition(values.count >= 2, "sample variance needs at least two values, got \(values.count)")
     return sumOfSquaredDeviations(values) / Double(values.count - 1)
@@ -42,8 +42,9 @@ public enum Statistics {
     return r.isNaN ? r : Swift.min(1, Swift.max(-1, r))
   }
 
-  /// The `p`-quantile, 0 ≤ p ≤ 1, by linear interpolation between order statistics
-  /// (Hyndman–Fan type 7, the default of numpy and R): position p·(n − 1) in the sorted
+  /// The `p`-quantile, 0 ≤ p ≤ 1, by linear interpolation between order statistics.
+  ///
+  /// Hyndman–Fan type 7, the default of numpy and R: position p·(n − 1) in the sorted
   /// sample. p = 0 gives the minimum, p = 1 the maximum. NaN values are not allowed.
   public static func quantile(_ values: [Double], _ p: Double) -> Double {
     quantiles(values, [p])[0]

@@ -75,7 +75,8 @@ extension FlyHash {
     public var frequencies: [Double] {
       let total = Double(tokenCount)
       let p = counts.map { Double($0) / total }
-      return p + p
+      // Not `p + p`: Lab's `+` on [Double] adds entry-wise.
+      return Array([p, p].joined())
     }
 
     /// Window `i` as the binary vector v (dimension 2V).

@@ -45,8 +45,11 @@ public struct Figure: Sendable, Displayable {
   /// The vertical scale.
   public var yScale: Scale
   /// A fixed horizontal data range; `nil` fits the data (with a 4 % margin).
+  ///
+  /// Marks outside the range are clipped. An empty range, or one that is not positive on a
+  /// log axis, is ignored.
   public var xRange: ClosedRange<Double>?
-  /// A fixed vertical data range; `nil` fits the data (with a 4 % margin).
+  /// A fixed vertical data range; `nil` fits the data (with a 4 % margin); see ``xRange``.
   public var yRange: ClosedRange<Double>?
   /// The label of the colour bar (value-coloured scatter points or a heatmap).
   public var colorbarLabel: String

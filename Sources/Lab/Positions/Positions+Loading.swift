@@ -34,7 +34,8 @@ extension Positions {
     guard sidecar.shape.count == 2, sidecar.dtype == "float32", sidecar.byteOrder == "little-endian" else {
       throw DataFileError(
         path: sidecarPath,
-        reason: "it declares shape \(sidecar.shape) of '\(sidecar.dtype)' (\(sidecar.byteOrder)); need a 2-D little-endian float32 table")
+        reason: "it declares shape \(sidecar.shape) of '\(sidecar.dtype)' (\(sidecar.byteOrder)); "
+          + "need a 2-D little-endian float32 table")
     }
     return try DataFile.float32Matrix(path: path, rows: sidecar.shape[0], columns: sidecar.shape[1])
   }

@@ -57,8 +57,10 @@ extension Positions {
       }
     }
 
-    /// The mean pairwise cosine within each of `blocks` (block i holds positions i·n ..< (i+1)·n),
-    /// averaged over the blocks.
+    /// The mean pairwise cosine within each of `blocks`, averaged over the blocks.
+    ///
+    /// Blocks are 0-based like positions: block i holds positions i·n ..< (i+1)·n, so block 0
+    /// is the trained table and `1..<4` are the first three built blocks. O(n·d) per block.
     public func meanWithinBlockCosine(blocks: Range<Int>) -> Double {
       let n = trainedCount
       let values = blocks.map { i in

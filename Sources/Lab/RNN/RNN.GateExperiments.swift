@@ -78,11 +78,13 @@ extension RNN {
       var gruState = gru.step(previous: 0, input: inputs[0]).hidden
       var variantState = variant.step(hidden: 0, cell: 0, input: inputs[0])
       for x in inputs.dropFirst() {
-        result.lstm.append(
-          abs(lstm.cellDerivative(previousCell: lstmState.cell, previousOutputGate: lstmState.output, input: x).residual))
+        let lstmDerivative = lstm.cellDerivative(
+          previousCell: lstmState.cell, previousOutputGate: lstmState.output, input: x)
+        result.lstm.append(abs(lstmDerivative.residual))
         result.gru.append(abs(gru.stateDerivative(previous: gruState, input: x).residual))
-        result.outputReset.append(
-          abs(variant.cellDerivative(previousCell: variantState.cell, previousReset: variantState.reset, input: x).residual))
+        let variantDerivative = variant.cellDerivative(
+          previousCell: variantState.cell, previousReset: variantState.reset, input: x)
+        result.outputReset.append(abs(variantDerivative.residual))
         lstmState = lstm.step(hidden: lstmState.hidden, cell: lstmState.cell, input: x)
         gruState = gru.step(previous: gruState, input: x).hidden
         variantState = variant.step(hidden: variantState.hidden, cell: variantState.cell, input: x)

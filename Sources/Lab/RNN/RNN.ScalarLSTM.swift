@@ -91,7 +91,9 @@ extension RNN {
     ///
     /// The forget term obeys |cₜ₋₁·∂fₜ/∂cₜ₋₁| ≤ ¼·``RNN/saturationConstant``·|U_f| ≈ 0.1119·|U_f|,
     /// since f(1 − f) ≤ ¼, oₜ₋₁ ≤ 1 and |(1 − tanh²c)·c| ≤ 0.4477.
-    public func cellDerivative(previousCell c: Double, previousOutputGate o: Double, input x: Double) -> CellDerivative {
+    public func cellDerivative(
+      previousCell c: Double, previousOutputGate o: Double, input x: Double
+    ) -> CellDerivative {
       let step = step(hidden: o * tanh(c), cell: c, input: x)
       let tanhC = tanh(c)
       // ∂hₜ₋₁/∂cₜ₋₁ with the output gate fixed.

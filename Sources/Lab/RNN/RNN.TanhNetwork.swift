@@ -20,7 +20,8 @@ extension RNN {
     /// A network with independent entries Wᵢⱼ ~ N(0, g²/n), whose spectral radius is close to g
     /// for large n (circular law).
     public static func random(size n: Int, gain g: Double, using generator: inout SeededGenerator) -> TanhNetwork {
-      TanhNetwork(weights: .random(rows: n, columns: n, standardDeviation: g / Double(n).squareRoot(), using: &generator))
+      let sigma = g / Double(n).squareRoot()
+      return TanhNetwork(weights: .random(rows: n, columns: n, standardDeviation: sigma, using: &generator))
     }
 
     /// The number of units n.
@@ -40,12 +41,13 @@ extension RNN {
     /// Lyapunov exponent when `linear` is false, the growth rate of W alone when it is true.
     ///
     /// The state and the tangent vector both start from `initial` (normalised for the
-    /// tangent). The first `discard` steps are run but not averaged, so transients do not
+    /// tangent), which must not be zero. The first `discard` steps are run but not averaged, so transients do not
     /// bias the estimate; the statistical error is of order 1/√(steps − discard).
     ///
     /// - Returns: (1 / (steps − discard))·Σ log(‖vₜ‖ / ‖vₜ₋₁‖) over the kept steps.
     public func lyapunovExponent(initial: [Double], steps: Int, discard: Int, linear: Bool = false) -> Double {
-      precondition(steps > discard && discard >= 0, "need steps > discard ≥ 0")
+      precondition(steps > discard && discard >= 0, "need steps > discard ≥ 0, got \(steps) and \(discard)")
+      precondition(initial.contains { $0 != 0 }, "the initial tangent vector must not be zero")
       var h = initial
       var v = initial.normalized
       var total = 0.0
@@ -68,9 +70,10 @@ extension RNN {
     /// vectors at once (one n×k matrix product per step).
     ///
     /// For a matrix P and a Gaussian matrix Z with k columns, ‖P·Z‖²_F / k is an unbiased
-    /// estimate of ‖P‖²_F; with k = 32 its log is typically within ±0.3 of log‖P‖_F, which is
-    /// small next to the hundreds of e-folds a long product spans. The block is renormalised
-    /// every step and the scale kept in log form, so nothing overflows or underflows.
+    /// estimate of ‖P‖²_F whose relative spread is at most √(2/k), so the returned log has a
+    /// spread of about 1/√(2k) (0.25 for k = 8): small next to the hundreds of e-folds a long
+    /// product spans. The block is renormalised every step and the scale kept in log form, so
+    /// nothing overflows or underflows.
     ///
     /// - Parameters:
     ///   - initial: h₀.

@@ -29,7 +29,9 @@ public enum RejectionSampling {
   ///   - count: Accepted samples wanted.
   ///   - maxProposals: The budget of proposals (the result may hold fewer than `count`).
   ///   - propose: Draws from `q`.
-  ///   - acceptance: `α(x)`, which must lie in [0, 1] (values outside are a precondition failure).
+  ///   - acceptance: `α(x)`, which must lie in [0, 1]; values up to 1 + 1e-9 are read as 1 (an
+  ///     `α = ρ/(Mq)` computed at the maximiser may round just above 1), larger values or negative
+  ///     ones are a precondition failure.
   public static func run<Sample>(
     count: Int, maxProposals: Int = .max, using generator: inout SeededGenerator,
     propose: (inout SeededGenerator) -> Sample, acceptance: (Sample) -> Double
@@ -38,7 +40,7 @@ public enum RejectionSampling {
     while result.samples.count < count && result.proposals < maxProposals {
       let x = propose(&generator)
       let alpha = acceptance(x)
-      precondition(alpha >= 0 && alpha <= 1, "acceptance probability \(alpha) is outside [0, 1]")
+      precondition(alpha >= 0 && alpha <= 1 + 1e-9, "acceptance probability \(alpha) is outside [0, 1]")
       result.proposals += 1
       if generator.uniform() < alpha { result.samples.append(x) }
     }

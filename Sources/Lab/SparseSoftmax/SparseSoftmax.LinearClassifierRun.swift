@@ -12,6 +12,9 @@ extension SparseSoftmax {
     public var fullLossHistory: [Double]
     /// Mean logit spread `s_max − s_min` over all classes, at the same moments.
     public var spreadHistory: [Double]
+    /// Mean of the target logit minus the smallest logit kept in `Ω_k` (all classes when `k` is
+    /// `nil`), at the same moments.
+    public var keptGapHistory: [Double]
     /// Per example at the end: `s_max − s_min` over all classes.
     public var finalSpreads: [Double]
     /// Per example at the end: the full cross-entropy.
@@ -51,7 +54,7 @@ extension SparseSoftmax {
     let inputsTransposed = inputs.transposed
     let kept = k ?? classes
     var run = LinearClassifierRun(
-      k: k, lossHistory: [], fullLossHistory: [], spreadHistory: [], finalSpreads: [],
+      k: k, lossHistory: [], fullLossHistory: [], spreadHistory: [], keptGapHistory: [], finalSpreads: [],
       finalFullLosses: [], finalKeptGaps: [], finalLosses: [], classifiesAll: false)
     for step in 0...maxSteps {
       let logits = inputs * weights
@@ -59,16 +62,19 @@ extension SparseSoftmax {
       let losses = rows.indices.map { loss(rows[$0], target: labels[$0], k: kept) }
       let fullLosses = rows.indices.map { loss(rows[$0], target: labels[$0], k: classes) }
       let spreads = rows.map { ($0.max() ?? 0) - ($0.min() ?? 0) }
+      let keptGaps = rows.indices.map { i in
+        let keptLogits = kept >= classes ? rows[i] : support(rows[i], k: kept).map { rows[i][$0] }
+        return rows[i][labels[i]] - (keptLogits.min() ?? 0)
+      }
       run.lossHistory.append(losses.sum / Double(examples))
       run.fullLossHistory.append(fullLosses.sum / Double(examples))
       run.spreadHistory.append(spreads.sum / Double(examples))
+      run.keptGapHistory.append(keptGaps.sum / Double(examples))
       if run.lossHistory[step] <= targetLoss || step == maxSteps {
         run.finalSpreads = spreads
         run.finalFullLosses = fullLosses
         run.finalLosses = losses
-        run.finalKeptGaps = rows.indices.map { i in
-          rows[i][labels[i]] - (support(rows[i], k: kept).map { rows[i][$0] }.min() ?? 0)
-        }
+        run.finalKeptGaps = keptGaps
         run.classifiesAll = rows.indices.allSatisfy { rows[$0].argmax() == labels[$0] }
         break
       }

@@ -32,6 +32,9 @@ struct ChildProcess {
   var environment: [String: String]
   /// A cap on the child's address space, in bytes, or `nil`.
   var memoryLimit: Int?
+  /// A `NAME=value` entry of `environment` that marks the child's descendants, so that
+  /// those that leave its process group are killed too; `nil` to kill the group only.
+  var descendantMarker: String? = nil
 
   /// Runs the child to completion.
   ///
@@ -104,32 +107,52 @@ struct ChildProcess {
     var buffer = [UInt8](repeating: 0, count: 65536)
     var stopReason: String?
     var exitStatus: Int32?
+    var exitTime = Date.distantFuture
     var pipeOpen = true
-    while pipeOpen {
-      var descriptor = pollfd(fd: readEnd, events: Int16(POLLIN), revents: 0)
-      let ready = poll(&descriptor, 1, 100)
-      if ready > 0 {
-        let count = read(readEnd, &buffer, buffer.count)
-        if count > 0 {
-          onOutput(Array(buffer[0..<count]))
-        } else if count == 0 || (errno != EINTR && errno != EAGAIN) {
-          pipeOpen = false
+    while pipeOpen || exitStatus == nil {
+      if pipeOpen {
+        var descriptor = pollfd(fd: readEnd, events: Int16(POLLIN), revents: 0)
+        if poll(&descriptor, 1, 100) > 0 {
+          let count = read(readEnd, &buffer, buffer.count)
+          if count > 0 {
+            onOutput(Array(buffer[0..<count]))
+          } else if count == 0 || (errno != EINTR && errno != EAGAIN) {
+            pipeOpen = false
+          }
         }
+      } else {
+        usleep(20_000)
       }
       if stopReason == nil, let reason = shouldStop() {
         stopReason = reason
-        kill(-pid, SIGKILL)
+        killEverything(pid)
       }
       if exitStatus == nil, let status = reap(pid, blocking: false) {
         exitStatus = status
-        // Descendants that kept the pipe open die with the group.
-        kill(-pid, SIGKILL)
+        exitTime = Date()
+        killEverything(pid)
       }
+      // A descendant that escaped every kill may still hold the pipe: stop reading after a grace period.
+      if Date().timeIntervalSince(exitTime) > 1 { break }
     }
-    let status = exitStatus ?? reap(pid, blocking: true) ?? 0
-    kill(-pid, SIGKILL)
     if let stopReason { return .stopped(stopReason) }
-    return Self.termination(fromWaitStatus: status)
+    return Self.termination(fromWaitStatus: exitStatus ?? 0)
+  }
+
+  /// Kills the child's process group and every process that carries this run's marker
+  /// in its environment (descendants that moved to a group of their own).
+  private func killEverything(_ pid: pid_t) {
+    kill(-pid, SIGKILL)
+    guard let descendantMarker else { return }
+    let needle = Array(descendantMarker.utf8)
+    let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+    for entry in entries {
+      guard let other = Int32(entry), other != getpid(),
+        let environment = FileManager.default.contents(atPath: "/proc/\(entry)/environ")
+      else { continue }
+      let variables = Array(environment).split(separator: 0)
+      if variables.contains(where: { $0.elementsEqual(needle) }) { kill(other, SIGKILL) }
+    }
   }
 
   private func reap(_ pid: pid_t, blocking: Bool) -> Int32? {

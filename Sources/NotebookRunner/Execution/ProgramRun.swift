@@ -22,7 +22,8 @@ struct ProgramRun {
     var childEnvironment = environment
     childEnvironment["NOTEBOOK_NONCE"] = nonce
     let process = ChildProcess(
-      executable: executable, arguments: [], environment: childEnvironment, memoryLimit: limits.memory)
+      executable: executable, arguments: [], environment: childEnvironment, memoryLimit: limits.memory,
+      descendantMarker: "NOTEBOOK_NONCE=\(nonce)")
     let start = Date()
     let notebookDeadline = start.addingTimeInterval(notebook.frontMatter.timeout)
     let cellTimeouts = Dictionary(uniqueKeysWithValues: notebook.cells.map { ($0.index, $0.options.timeout) })

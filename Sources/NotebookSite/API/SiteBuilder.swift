@@ -12,10 +12,21 @@ public struct SiteBuilder: Sendable {
   public var siteDirectory: String
   /// The name shown in the site bar and as the index's heading.
   public var siteTitle: String = "Notebooks"
+  /// A folder for highlighted code and typeset math from earlier builds, or `nil` to render
+  /// everything afresh. With it, a build highlights only changed code and runs KaTeX only for
+  /// pages whose formulas changed (not at all when none did). The pages are the same bytes
+  /// either way.
+  public var cacheDirectory: String?
 
   /// Creates a builder that writes into `siteDirectory` (for example `site`).
   public init(siteDirectory: String) {
     self.siteDirectory = siteDirectory
+  }
+
+  /// Creates a builder that writes into `siteDirectory` and keeps its render cache in `cacheDirectory`.
+  public init(siteDirectory: String, cacheDirectory: String?) {
+    self.siteDirectory = siteDirectory
+    self.cacheDirectory = cacheDirectory
   }
 
   /// Renders every page, the index and the assets, and writes what changed.
@@ -51,30 +62,43 @@ public struct SiteBuilder: Sendable {
   private func render(_ pages: [SitePage]) throws -> (files: [String: Data], report: SiteBuildReport) {
     let (unique, collisions) = Self.uniqueSlugs(pages)
     let prepared = unique.map(PreparedPage.init)
+    let cache = RenderCache.load(from: cacheDirectory)
     let clock = ContinuousClock()
     let mathStart = clock.now
-    let batch = try KaTeXRenderer.render(prepared.map(\.requests))
+    let math = try MathTypesetter.typeset(prepared.map(\.requests), cache: cache)
     let mathSeconds = Self.seconds(clock.now - mathStart)
 
     var files: [String: Data] = [:]
     var report = SiteBuildReport(diagnostics: collisions, mathSeconds: mathSeconds)
     var entries: [IndexRenderer.Entry] = []
-    for (page, math) in zip(prepared, batch.pages) {
-      let rendered = renderPage(page, math: math, katexVersion: batch.version)
+    var highlights: [String: String] = [:]
+    for (page, results) in zip(prepared, math.pages) {
+      let rendered = renderPage(page, math: results, katexVersion: math.stamp.version, highlights: cache.highlights)
       files[rendered.entry.page] = Data(rendered.html.utf8)
       entries.append(rendered.entry)
       report.diagnostics += rendered.diagnostics
       report.highlightSeconds += rendered.highlightSeconds
+      highlights.merge(rendered.highlights) { first, _ in first }
     }
     files["index.html"] = Data(IndexRenderer(siteTitle: siteTitle, entries: entries).render().utf8)
     files["assets/site.css"] = Data(Stylesheet.css.utf8)
-    files.merge(try KaTeXAssets.files(distDirectory: batch.distDirectory)) { first, _ in first }
+    files.merge(try KaTeXAssets.files(distDirectory: math.stamp.distDirectory)) { first, _ in first }
+
+    let updated = RenderCache(
+      katex: math.stamp, highlights: highlights,
+      math: Dictionary(zip(prepared.map { RenderCache.mathKey($0.requests) }, math.pages)) { first, _ in first })
+    if updated.katex != cache.katex || updated.highlights != cache.highlights || updated.math != cache.math {
+      updated.save(to: cacheDirectory)
+    }
     return (files, report)
   }
 
   private func renderPage(
-    _ page: PreparedPage, math: [MathResult], katexVersion: String
-  ) -> (html: String, entry: IndexRenderer.Entry, diagnostics: [Diagnostic], highlightSeconds: Double) {
+    _ page: PreparedPage, math: [MathResult], katexVersion: String, highlights: [String: String]
+  ) -> (
+    html: String, entry: IndexRenderer.Entry, diagnostics: [Diagnostic], highlightSeconds: Double,
+    highlights: [String: String]
+  ) {
     let notebook = page.notebook
     let mathDiagnostics = MathDiagnostics.diagnose(page.requests, math, file: notebook.path)
     let problems = notebook.diagnostics + (page.result?.diagnostics ?? []) + mathDiagnostics
@@ -82,7 +106,7 @@ public struct SiteBuilder: Sendable {
     let status = PageStatus(result: page.result, errors: errors)
     var renderer = PageRenderer(
       page: page, math: math, siteTitle: siteTitle, katexVersion: katexVersion, status: status,
-      problems: Self.sorted(problems))
+      problems: Self.sorted(problems), highlightCache: highlights)
     let html = renderer.render()
     let entry = IndexRenderer.Entry(
       page: notebook.slug + ".html", title: notebook.frontMatter.title,
@@ -90,7 +114,9 @@ public struct SiteBuilder: Sendable {
       originalTitle: notebook.frontMatter.originalTitle, date: notebook.frontMatter.date,
       summaryHTML: notebook.frontMatter.summary.map { renderer.inlineText($0, fragment: page.summary) },
       status: status)
-    return (html, entry, mathDiagnostics + renderer.outputDiagnostics, renderer.highlightSeconds)
+    return (
+      html, entry, mathDiagnostics + renderer.outputDiagnostics, renderer.highlightSeconds, renderer.usedHighlights
+    )
   }
 
   /// Pages whose file names are free; a second notebook with the same name is reported, not rendered.

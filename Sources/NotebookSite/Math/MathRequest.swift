@@ -16,7 +16,7 @@ struct MathRequest: Sendable, Hashable, Encodable {
 }
 
 /// What KaTeX made of one formula.
-enum MathResult: Sendable, Hashable {
+enum MathResult: Sendable, Hashable, Codable {
   /// KaTeX's HTML, and any warnings its strict mode raised.
   case rendered(html: String, warnings: [String])
   /// The TeX did not parse; the message says where.

@@ -22,11 +22,16 @@ extension PageRenderer {
 
   /// Swift source as highlighted HTML; the time it takes is added to ``highlightSeconds``.
   mutating func highlighted(_ code: String) -> String {
+    if let cached = usedHighlights[code] ?? highlightCache[code] {
+      usedHighlights[code] = cached
+      return cached
+    }
     let clock = ContinuousClock()
     let start = clock.now
     let html = SwiftHighlighter.html(code)
     let elapsed = clock.now - start
     highlightSeconds += Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+    usedHighlights[code] = html
     return html
   }
 }

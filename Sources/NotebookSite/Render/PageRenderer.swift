@@ -21,6 +21,10 @@ struct PageRenderer {
   let status: PageStatus
   /// Problems to list at the top of the page.
   let problems: [Diagnostic]
+  /// Highlighted code from earlier builds, by source.
+  let highlightCache: [String: String]
+  /// The highlighted code this page used, by source (for the next build's cache).
+  var usedHighlights: [String: String] = [:]
 
   var anchors = AnchorRegistry()
   var headings: [Heading] = []
@@ -40,7 +44,7 @@ struct PageRenderer {
 
   init(
     page: PreparedPage, math: [MathResult], siteTitle: String, katexVersion: String, status: PageStatus,
-    problems: [Diagnostic]
+    problems: [Diagnostic], highlightCache: [String: String] = [:]
   ) {
     self.page = page
     self.math = math
@@ -48,6 +52,7 @@ struct PageRenderer {
     self.katexVersion = katexVersion
     self.status = status
     self.problems = problems
+    self.highlightCache = highlightCache
     headingShift = max(0, 2 - (Self.minimumHeadingLevel(page.notebook) ?? 2))
     for id in ["main", "contents", "problems", "provenance"] { _ = anchors.claim(id) }
     for cell in page.notebook.cells {

@@ -62,12 +62,13 @@ import Testing
     let solution = ODE.dormandPrince(from: 0, to: 2, initial: [1], tolerance: 1e-8) { y in [y[0] * y[0]] }
     #expect(!solution.isComplete)
     let last = try #require(solution.times.last)
-    #expect(last < 1 && last > 0.99)
+    // The numerical blow-up time may differ from 1 by about the tolerance.
+    #expect(last < 1 + 1e-6 && last > 0.99)
   }
 
   @Test func `interpolation is exact at the time points and clamps outside`() {
     let solution = ODE.rk4(from: 0, to: 1, steps: 10, initial: [0]) { t, _ in [2 * t] }
-    #expect(solution.state(at: 0.3)[0] == solution.states[3][0])
+    #expect(solution.state(at: solution.times[3])[0] == solution.states[3][0])
     #expect(abs(solution.state(at: 0.55)[0] - 0.3025) < 1e-14)  // a quadratic is interpolated exactly
     #expect(solution.state(at: 5)[0] == solution.final[0])
     #expect(solution.component(0).count == 11)

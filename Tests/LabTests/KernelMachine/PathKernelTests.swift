@@ -75,4 +75,36 @@ struct PathKernelTests {
       }
     }
   }
+
+  @Test func miniBatchStepsAreStillExactlyAKernelMachine() {
+    var generator = SeededGenerator(seed: 12)
+    let mlp = KernelMachine.TanhMLP(inputSize: 1, hiddenSize: 8)
+    let descent = KernelMachine.GradientDescent(
+      model: mlp, loss: .squared, learningRate: 0.05, steps: 100, batchSize: 4, seed: 3)
+    let trace = descent.run(
+      from: mlp.initialParameters(using: &generator), inputs: inputs, targets: targets, probes: probes)
+    for (a, b) in zip(trace.averagedReconstruction, trace.finalOutputs) { #expect(abs(a - b) < 1e-10) }
+    // Each step touches exactly four examples.
+    for s in 0..<trace.stepWeights.rows {
+      #expect(trace.stepWeights.row(s).filter { $0 != 0 }.count <= 4)
+    }
+  }
+
+  @Test func pathAveragedWeightsLieWithinTheRangeOfTheStepWeights() {
+    var generator = SeededGenerator(seed: 13)
+    let mlp = KernelMachine.TanhMLP(inputSize: 1, hiddenSize: 8)
+    let trace = KernelMachine.GradientDescent(model: mlp, loss: .squared, learningRate: 0.1, steps: 60)
+      .run(from: mlp.initialParameters(using: &generator), inputs: inputs, targets: targets, probes: probes)
+    let weights = trace.weights
+    var checked = 0
+    for i in 0..<inputs.rows {
+      let history = trace.stepWeights.column(i)
+      let (low, high) = (history.min()!, history.max()!)
+      for r in 0..<probes.rows where trace.minimumKernel[r, i] > 0 || trace.maximumKernel[r, i] < 0 {
+        #expect(weights[r, i] >= low - 1e-12 && weights[r, i] <= high + 1e-12)
+        checked += 1
+      }
+    }
+    #expect(checked > 0)
+  }
 }

@@ -12,42 +12,19 @@ private func tinySampler() -> CGMHSampler<NGramLanguageModel> {
     excludingTokens: [NGramLanguageModel.unknownTokenID], actionProbabilities: [0.4, 0.35, 0.25])
 }
 
-private func allSentences(over tokens: [Int], lengths: ClosedRange<Int>) -> [[Int]] {
-  var result: [[Int]] = []
-  var frontier: [[Int]] = [[]]
-  for length in 1...lengths.upperBound {
-    frontier = frontier.flatMap { prefix in tokens.map { prefix + [$0] } }
-    if lengths.contains(length) { result += frontier }
-  }
-  return result
-}
-
 @Suite struct CGMHSamplerTests {
   @Test(arguments: [1.0, 0.5])
   func kernelSatisfiesDetailedBalanceExactly(temperature: Double) {
     let sampler = tinySampler()
-    let states = allSentences(over: sampler.candidates, lengths: sampler.lengths)
-    let rho = states.map { exp(sampler.logDensity($0, temperature: temperature)) }
-    var rows: [[Int]: [[Int]: Double]] = [:]
-    for (x, r) in zip(states, rho) where r > 0 {
+    let states = sampler.allSentences()
+    #expect(states.count == 9 + 27 + 81)
+    for x in states where sampler.logDensity(x) > -.infinity {
       let row = sampler.transitions(from: x, temperature: temperature)
       #expect(abs(row.values.reduce(0, +) - 1) < 1e-12)
-      rows[x] = row
     }
-    var worst = 0.0
-    for (x, rx) in zip(states, rho) {
-      for (y, ry) in zip(states, rho) {
-        let forward = rows[x]?[y] ?? 0
-        let backward = rows[y]?[x] ?? 0
-        worst = max(worst, abs(rx * forward - ry * backward))
-      }
-    }
-    #expect(worst < 1e-15)
-    // Stationarity follows: Σ_x ρ(x) P(y ← x) = ρ(y).
-    for (y, ry) in zip(states, rho) {
-      let inflow = zip(states, rho).reduce(0) { $0 + $1.1 * (rows[$1.0]?[y] ?? 0) }
-      #expect(abs(inflow - ry) < 1e-14)
-    }
+    let defects = sampler.kernelDefects(over: states, temperature: temperature)
+    #expect(defects.detailedBalance < 1e-15)
+    #expect(defects.stationarity < 1e-14)
   }
 
   @Test func chainStaysInTheConstrainedSupport() {

@@ -43,4 +43,25 @@ import Testing
       using: &generator, objective: f, propose: propose)
     #expect(annealed == 37)
   }
+
+  @Test func ringLandscapeAnnealingBeatsHillClimbing() {
+    let landscape = SimulatedAnnealing.RingLandscape(
+      values: (0..<60).map { x in 2 * exp(-pow((Double(x) - 40) / 8, 2)) + cos(1.3 * Double(x)) },
+      maxStep: 3)
+    #expect(landscape.localMaxima.count > 5)
+    #expect(landscape.localMaxima.contains(landscape.globalMaximum))
+    var generator = SeededGenerator(seed: 9)
+    var annealed = 0
+    var climbed = 0
+    for _ in 0..<400 {
+      let start = generator.integer(below: 60)
+      if landscape.anneal(from: start, steps: 2000, initialTemperature: 2, using: &generator)
+        == landscape.globalMaximum
+      { annealed += 1 }
+      if landscape.hillClimb(from: start, steps: 2000, using: &generator) == landscape.globalMaximum {
+        climbed += 1
+      }
+    }
+    #expect(annealed > 2 * climbed)
+  }
 }

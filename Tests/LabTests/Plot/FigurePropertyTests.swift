@@ -91,6 +91,13 @@ import Testing
     }
   }
 
+  @Test func tinyViewBoxesKeepAPositivePlotArea() {
+    var figure = Figure(title: "a long title for a tiny figure", xLabel: "x", yLabel: "y")
+    figure.line([1, 2], [3, 4], label: "a legend entry that does not fit")
+    (figure.width, figure.height) = (60, 40)
+    #expect(!figure.svg.contains("width=\"-") && !figure.svg.contains("height=\"-"))
+  }
+
   @Test func largeHeatmapStaysSmall() {
     var generator = SeededGenerator(seed: 5)
     let noise = Matrix(rows: 200, columns: 200) { _, _ in generator.uniform() }

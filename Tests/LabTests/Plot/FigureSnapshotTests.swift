@@ -31,7 +31,7 @@ import Testing
   @Test func tinyLineChartMatchesSnapshot() throws {
     var figure = Figure(title: "Tiny <line> & co", xLabel: "x", yLabel: "y")
     figure.line([0, 1, 2], [0, 1, 4], label: "square", markers: true)
-    figure.line([0, 1, 2], [1, .nan, 3], label: "gap", dashed: true)
+    figure.line([0, 0.5, 1, 1.5, 2], [1, 1.5, .nan, 3, 3.5], label: "gap", dashed: true)
     figure.horizontalLine(at: 2, label: "two")
     try assertSnapshot(figure.svg, named: "tiny-line")
   }

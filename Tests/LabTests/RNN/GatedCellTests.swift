@@ -74,7 +74,8 @@ struct GatedCellTests {
       let r = generator.uniform()
       let x = generator.normal()
       let d = cell.cellDerivative(previousCell: c, previousReset: r, input: x)
-      let numeric = FiniteDifference.derivative(of: { cell.cellState(previousCell: $0, previousReset: r, input: x) }, at: c)
+      let numeric = FiniteDifference.derivative(
+        of: { cell.cellState(previousCell: $0, previousReset: r, input: x) }, at: c)
       worst = max(worst, abs(d.carry + d.residual - numeric))
     }
     #expect(worst < 1e-8)

@@ -120,4 +120,34 @@ private func totalVariation(_ p: [Double], _ q: [Double]) -> Double {
     let draws = (0..<20_000).map { _ in decoder.sample(using: &generator) }
     #expect(totalVariation(space.empiricalDistribution(of: draws), law) < 0.15)
   }
+
+  @Test func categoricalTableFollowsItsWeights() {
+    let weights = [0.5, 0, 2, 1.5]
+    let table = CategoricalTable(weights: weights)
+    var generator = SeededGenerator(seed: 12)
+    var counts = [0.0, 0, 0, 0]
+    for _ in 0..<40_000 { counts[table.sample(using: &generator)] += 1 }
+    #expect(counts[1] == 0)
+    for (count, weight) in zip(counts, weights) {
+      #expect(abs(count / 40_000 - weight / 4) < 0.01)
+    }
+  }
+
+  @Test func rejectionStopsAtTheProposalBudget() {
+    var generator = SeededGenerator(seed: 1)
+    let result = RejectionSampling.run(
+      count: 10, maxProposals: 500, using: &generator, propose: { _ in 0 }, acceptance: { _ in 0 })
+    #expect(result.samples.isEmpty && result.proposals == 500 && result.acceptanceRate == 0)
+  }
+
+  @Test func importanceWeightsCorrectAMismatchedProposal() {
+    // Target N-free discrete p on {0,1,2}; proposal uniform; f(x) = x.
+    let p = [0.7, 0.2, 0.1]
+    var generator = SeededGenerator(seed: 21)
+    let draws = (0..<20_000).map { _ in generator.integer(below: 3) }
+    let estimate = ImportanceSampling.selfNormalised(
+      values: draws.map(Double.init), logWeights: draws.map { log(5 * p[$0]) - log(1.0 / 3) })
+    #expect(abs(estimate.value - 0.4) < 4 * estimate.standardError)
+    #expect(estimate.effectiveSampleSize < 20_000 && estimate.effectiveSampleSize > 10_000)
+  }
 }

@@ -72,8 +72,9 @@ func lcs(length: Int) -> String {
 func dnaString(_ length: Int, seed: UInt64) -> String {
   let letters = Array("ACGT")
   var state = seed
-  return String((0..<length).map { _ in
-    state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-    return letters[Int(state >> 62)]
-  })
+  return String(
+    (0..<length).map { _ in
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return letters[Int(state >> 62)]
+    })
 }

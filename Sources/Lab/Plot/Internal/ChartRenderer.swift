@@ -44,6 +44,8 @@ struct ChartRenderer {
     legendRows = LegendItem.rows(legend, width: right - 60)
     top = headerHeight + Double(legendRows) * Self.legendRowHeight + (legendRows > 0 ? 4 : 0)
     bottom = height - 26 - (figure.xLabel.isEmpty ? 0 : 18)
+    // Tiny view boxes still get a (cramped) plot area rather than a negative one.
+    bottom = max(bottom, top + 20)
     y.start = heatmap == nil ? bottom : top
     y.end = heatmap == nil ? top : bottom
     if let heatmap {
@@ -53,6 +55,7 @@ struct ChartRenderer {
     }
     let labelWidth = y.ticks.map { TextMetrics.width($0.label, size: Self.tickSize) }.max() ?? 0
     left = 10 + labelWidth + 8 + (figure.yLabel.isEmpty ? 0 : 20)
+    right = max(right, left + 20)
     (x.start, x.end) = (left, right)
     if let heatmap {
       x.ticks = Self.indexTicks(heatmap.sourceColumns, target: Int((right - left) / 60))
