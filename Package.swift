@@ -50,13 +50,17 @@ let package = Package(
     // MARK: - Benchmarks
     .executableTarget(name: "lab-bench", dependencies: ["Lab"], path: "bench/lab/Sources"),
     .executableTarget(name: "flyhash-bench", dependencies: ["Lab"], path: "bench/flyhash/Sources"),
+    .executableTarget(name: "bench-figure", dependencies: ["Lab"], path: "bench/runner/figure"),
 
     // MARK: - Tests
     .testTarget(name: "NotebookCoreTests", dependencies: ["NotebookCore"]),
     .testTarget(name: "NotebookRuntimeTests", dependencies: ["NotebookRuntime"]),
     .testTarget(name: "NotebookRunnerTests", dependencies: ["NotebookRunner", "NotebookCore"]),
-    .testTarget(name: "NotebookSiteTests", dependencies: ["NotebookSite", "NotebookCore"]),
-    .testTarget(name: "LabTests", dependencies: ["Lab", "NotebookRuntime"]),
+    .testTarget(
+      name: "NotebookSiteTests", dependencies: ["NotebookSite", "NotebookCore"], exclude: ["Snapshots"]),
+    .testTarget(
+      name: "LabTests", dependencies: ["Lab", "NotebookRuntime"],
+      exclude: ["Plot/Snapshots", "Summarization/Fixtures"]),
     .testTarget(name: "notebookTests", dependencies: ["notebook"]),
   ]
 )

@@ -229,7 +229,7 @@ async function main() {
   }
   if (problems.length > 0) {
     console.error(`\nBrowser check failed: ${problems.length} problem(s)`);
-    for (const problem of problems) console.error(`  site/${problem}`);
+    for (const problem of problems) console.error(`  ${path.join(siteArgument, problem)}`);
     process.exit(1);
   }
   console.log(`Browser check passed: ${pages.length} pages`);

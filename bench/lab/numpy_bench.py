@@ -4,7 +4,7 @@
     numpy_bench.py <case> [--pure] [--steps N]
 
 Cases: matmul-chain, rnn-jacobian (numpy), metropolis, lcs (numpy by default, pure Python
-loops with --pure). Prints one JSON line with the kernel's own wall time (set-up and imports
+loops with --pure). Prints one JSON line with the kernel's own wall and CPU time (set-up and imports
 excluded) and a checksum comparable with lab-bench's. Run it single-threaded:
 OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1.
 """
@@ -48,21 +48,22 @@ def rnn_jacobian(steps, n=512):
 
 
 def log_density(x):
-    a = -0.5 * (x + 2) * (x + 2)
-    b = -0.5 * (x - 2) * (x - 2)
-    m = max(a, b)
-    return m + math.log(math.exp(a - m) + math.exp(b - m))
+    """The double well p(x) ~ exp(-(x^2 - 4)^2 / 8), modes at +-2."""
+    well = x * x - 4
+    return -well * well / 8
 
 
 def metropolis_pure(steps):
-    """Random-walk Metropolis on 1/2 N(-2,1) + 1/2 N(2,1), proposals x + U(-3, 3)."""
+    """Random-walk Metropolis on the double well, proposals x + U(-3, 3)."""
     rng = random.Random(3)
     x, current = 0.0, log_density(0.0)
     accepted = positive = 0
     for _ in range(steps):
         proposal = x + 3 * (2 * rng.random() - 1)
         candidate = log_density(proposal)
-        if math.log(1 - rng.random()) < candidate - current:
+        delta = candidate - current
+        # Accept with probability min(1, e^delta): a uniform is drawn only when delta < 0.
+        if delta >= 0 or math.log(1 - rng.random()) < delta:
             x, current = proposal, candidate
             accepted += 1
         if x > 0:
@@ -81,7 +82,8 @@ def metropolis_numpy(steps):
     for move, threshold in zip(moves, thresholds):
         proposal = x + move
         candidate = log_density(proposal)
-        if threshold < candidate - current:
+        delta = candidate - current
+        if delta >= 0 or threshold < delta:
             x, current = proposal, candidate
             accepted += 1
         if x > 0:
@@ -124,9 +126,25 @@ def lcs_numpy(a, b):
 
 def lcs(length, pure):
     a, b = dna_string(length, 4), dna_string(length, 5)
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.process_time()
     result = (lcs_pure if pure else lcs_numpy)(a, b)
-    return str(result), start
+    return str(result), start, cpu_start
+
+
+def blas_core():
+    """The kernel family numpy's bundled OpenBLAS chose, or "unknown"."""
+    import ctypes
+    import glob
+    import os
+    folder = os.path.join(os.path.dirname(np.__file__), os.pardir, "numpy.libs")
+    for path in glob.glob(os.path.join(folder, "*openblas*")):
+        library = ctypes.CDLL(path)
+        for name in ("scipy_openblas_get_corename64_", "scipy_openblas_get_corename", "openblas_get_corename"):
+            function = getattr(library, name, None)
+            if function is not None:
+                function.restype = ctypes.c_char_p
+                return function().decode()
+    return "unknown"
 
 
 def main(argv):
@@ -134,7 +152,7 @@ def main(argv):
         sys.exit("usage: numpy_bench.py <matmul-chain|rnn-jacobian|metropolis|lcs> [--pure] [--steps N]")
     case, pure = argv[0], "--pure" in argv
     steps = int(argv[argv.index("--steps") + 1]) if "--steps" in argv else None
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.process_time()
     if case == "matmul-chain":
         checksum = matmul_chain(steps or 1000)
     elif case == "rnn-jacobian":
@@ -142,10 +160,12 @@ def main(argv):
     elif case == "metropolis":
         checksum = (metropolis_pure if pure else metropolis_numpy)(steps or 1_000_000)
     else:
-        checksum, start = lcs(steps or 5000, pure)
-    seconds = time.perf_counter() - start
+        checksum, start, cpu_start = lcs(steps or 5000, pure)
+    seconds, cpu_seconds = time.perf_counter() - start, time.process_time() - cpu_start
     variant = "pure-python" if pure else "numpy"
-    print(json.dumps({"case": case, "variant": variant, "seconds": round(seconds, 4), "checksum": checksum}))
+    print(json.dumps({"case": case, "variant": variant, "seconds": round(seconds, 4),
+                      "cpu_seconds": round(cpu_seconds, 4), "checksum": checksum,
+                      "blas_core": blas_core()}))
 
 
 if __name__ == "__main__":

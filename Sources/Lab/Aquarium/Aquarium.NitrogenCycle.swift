@@ -67,13 +67,16 @@ extension Aquarium {
       return ODE.rk4(from: 0, to: days, steps: steps, initial: initial) { derivative($0) }
     }
 
-    /// The steady TAN with an established population: growth balances decay,
-    /// `A* = K₁ b₁ / (μ₁ − b₁)`, whatever the load. Needs `μ₁ > b₁`.
+    /// The steady TAN once the ammonia oxidisers are established.
+    ///
+    /// Growth then balances decay, so `A* = K₁ b₁ / (μ₁ − b₁)`, whatever the load. Needs `μ₁ > b₁`.
     public var steadyAmmonia: Double {
       halfSaturation.ammonia * decay.ammonia / (maxGrowth.ammonia - decay.ammonia)
     }
 
-    /// The steady nitrite, `N₂* = K₂ b₂ / (μ₂ − b₂)`. Needs `μ₂ > b₂`.
+    /// The steady nitrite once the nitrite oxidisers are established.
+    ///
+    /// `N₂* = K₂ b₂ / (μ₂ − b₂)`. Needs `μ₂ > b₂`.
     public var steadyNitrite: Double {
       halfSaturation.nitrite * decay.nitrite / (maxGrowth.nitrite - decay.nitrite)
     }
@@ -90,7 +93,9 @@ extension Aquarium {
         / (plantNitrateUptake + w)
     }
 
-    /// The steady biomasses `B₁* = Y₁ V r₁*/b₁` and `B₂* = Y₂ V r₂*/b₂`, with the steady
+    /// The steady biomasses of the two populations.
+    ///
+    /// `B₁* = Y₁ V r₁*/b₁` and `B₂* = Y₂ V r₂*/b₂`, with the steady
     /// oxidation rates `r₁* = J/V − (k_pa + w) A*` and `r₂* = r₁* − w N₂*`. A non-positive
     /// value means that population cannot persist at this load.
     public var steadyBiomass: (ammonia: Double, nitrite: Double) {

@@ -4,7 +4,9 @@ public struct PipeFlow: Sendable, Equatable {
   public let pressures: [Double]
   /// The flow in every pipe, positive from its `from` node to its `to` node.
   public let flows: [Double]
-  /// Net inflow at every node: (flow in) − (flow out). Zero up to rounding (or the Newton
+  /// Net inflow at every node, (flow in) − (flow out).
+  ///
+  /// Zero up to rounding (or the Newton
   /// tolerance) at free nodes; at a fixed node it is what the boundary absorbs.
   public let netInflows: [Double]
   /// Newton iterations used (0 for the linear solve).

@@ -1,6 +1,7 @@
 extension PipeNetwork {
-  /// Kirchhoff's law for the laminar network as a linear system `G P = b` on the free
-  /// nodes (in ``freeNodes`` order): `G` is the Laplacian weighted by the conductances
+  /// Kirchhoff's law for the laminar network as a linear system `G P = b`.
+  ///
+  /// The unknowns are the free nodes' pressures (in ``freeNodes`` order). `G` is the Laplacian weighted by the conductances
   /// `1/R` (symmetric, positive definite when every free node is connected to a fixed
   /// one) and `b` collects `P_fixed / R` from pipes into fixed nodes. Quadratic
   /// coefficients are ignored.

@@ -62,8 +62,10 @@ extension PipeNetwork {
     return raw.map { 1 / max($0, floor) }
   }
 
-  /// Successive linearisation: the linear network with `R + K|Q|` from the previous flows
-  /// (unit flows at first). Returns all node pressures.
+  /// Successive linearisation, a slow but safe start for Newton.
+  ///
+  /// Each sweep solves the linear network with `R + K|Q|` from the previous flows (unit
+  /// flows at first). Returns all node pressures.
   func picardStart(sweeps: Int) -> [Double]? {
     var flows = [Double](repeating: 1, count: pipes.count)
     var pressures: [Double] = []

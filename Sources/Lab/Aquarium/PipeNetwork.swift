@@ -62,7 +62,9 @@ public struct PipeNetwork: Sendable, Equatable {
     return nodeCount - 1
   }
 
-  /// Adds a pipe and returns its index. At least one of the coefficients must be positive.
+  /// Adds a pipe and returns its index.
+  ///
+  /// At least one of the coefficients must be positive.
   @discardableResult
   public mutating func addPipe(from: Int, to: Int, resistance: Double, quadraticCoefficient: Double = 0) -> Int {
     precondition(from != to, "a pipe needs two distinct nodes")
@@ -81,7 +83,8 @@ public struct PipeNetwork: Sendable, Equatable {
 
   /// Replaces the coefficients of pipe `index` (to clog an inlet, say).
   public mutating func setPipe(_ index: Int, resistance: Double, quadraticCoefficient: Double = 0) {
-    precondition(resistance >= 0 && quadraticCoefficient >= 0 && resistance + quadraticCoefficient > 0,
+    precondition(
+      resistance >= 0 && quadraticCoefficient >= 0 && resistance + quadraticCoefficient > 0,
       "loss coefficients must be non-negative, not both zero")
     pipes[index].resistance = resistance
     pipes[index].quadraticCoefficient = quadraticCoefficient

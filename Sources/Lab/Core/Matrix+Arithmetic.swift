@@ -1,32 +1,44 @@
+import CBLAS
+
 extension Matrix {
   /// Entry-wise sum.
   public static func + (lhs: Matrix, rhs: Matrix) -> Matrix {
     precondition(lhs.rows == rhs.rows && lhs.columns == rhs.columns, "shapes differ")
-    return Matrix(rows: lhs.rows, columns: lhs.columns, elements: lhs.elements + rhs.elements)
+    return Matrix(rows: lhs.rows, columns: lhs.columns, elements: lhs.elements.adding(rhs.elements))
   }
 
   /// Entry-wise difference.
   public static func - (lhs: Matrix, rhs: Matrix) -> Matrix {
     precondition(lhs.rows == rhs.rows && lhs.columns == rhs.columns, "shapes differ")
-    return Matrix(rows: lhs.rows, columns: lhs.columns, elements: lhs.elements - rhs.elements)
+    return Matrix(rows: lhs.rows, columns: lhs.columns, elements: lhs.elements.subtracting(rhs.elements))
   }
 
   /// Scalar multiple.
   public static func * (lhs: Double, rhs: Matrix) -> Matrix {
-    Matrix(rows: rhs.rows, columns: rhs.columns, elements: rhs.elements.map { lhs * $0 })
+    Matrix(rows: rhs.rows, columns: rhs.columns, elements: lhs * rhs.elements)
   }
+
+  /// Multiplies every entry by a scalar, in place.
+  public static func *= (lhs: inout Matrix, rhs: Double) { lhs.elements *= rhs }
+
+  /// Divides every entry by a scalar, in place (IEEE division, entry by entry).
+  public static func /= (lhs: inout Matrix, rhs: Double) { lhs.elements /= rhs }
 
   /// Applies `transform` to every entry.
   public func map(_ transform: (Double) -> Double) -> Matrix {
-    Matrix(rows: rows, columns: columns, elements: elements.map(transform))
+    Matrix(rows: rows, columns: columns, elements: mapElements(elements, transform))
   }
 
   /// Multiplies row `i` by `scales[i]`: `diag(scales) · self`, in O(n²).
   public func scalingRows(by scales: [Double]) -> Matrix {
     precondition(scales.count == rows, "need one scale per row")
     var result = self
-    for i in 0..<rows {
-      for j in 0..<columns { result.elements[i * columns + j] *= scales[i] }
+    let width = columns
+    result.elements.withUnsafeMutableBufferPointer { entries in
+      for i in 0..<rows {
+        let scale = scales[i]
+        for j in (i * width)..<((i + 1) * width) { entries[j] *= scale }
+      }
     }
     return result
   }
@@ -48,8 +60,10 @@ extension Array where Element == Double {
   /// scaled pass, so the result is accurate to a few ulps for any finite input. `+∞` if an
   /// entry is infinite, NaN if an entry is NaN (and none is infinite), 0 for an empty vector.
   public var norm: Double {
-    var sum = 0.0
-    for x in self { sum += x * x }
+    let sum =
+      count >= 16
+      ? withUnsafeBufferPointer { cblas_ddot(Int32(count), $0.baseAddress, 1, $0.baseAddress, 1) }
+      : reduce(0) { $0 + $1 * $1 }
     if sum.isFinite && sum > 0x1p-900 { return sum.squareRoot() }
     if sum == 0 && allSatisfy({ $0 == 0 }) { return 0 }
     if contains(where: \.isInfinite) { return .infinity }
@@ -74,26 +88,70 @@ extension Array where Element == Double {
     return n > 0 ? map { $0 / n } : self
   }
 
-  /// Entry-wise sum.
-  public static func + (lhs: [Double], rhs: [Double]) -> [Double] {
-    precondition(lhs.count == rhs.count, "vectors of length \(lhs.count) and \(rhs.count)")
-    return zip(lhs, rhs).map { $0 + $1 }
+  /// The entry-wise sum `self + other`; both vectors must have the same length.
+  ///
+  /// A named method rather than `+`, which on arrays means concatenation.
+  public func adding(_ other: [Double]) -> [Double] {
+    precondition(count == other.count, "vectors of length \(count) and \(other.count)")
+    return combineElements(self, other, +)
   }
 
-  /// Entry-wise difference.
-  public static func - (lhs: [Double], rhs: [Double]) -> [Double] {
-    precondition(lhs.count == rhs.count, "vectors of length \(lhs.count) and \(rhs.count)")
-    return zip(lhs, rhs).map { $0 - $1 }
+  /// The entry-wise difference `self − other`; both vectors must have the same length.
+  public func subtracting(_ other: [Double]) -> [Double] {
+    precondition(count == other.count, "vectors of length \(count) and \(other.count)")
+    return combineElements(self, other, -)
   }
+
+  /// The entry-wise difference `lhs − rhs` (arrays have no other `-`, so the operator is unambiguous).
+  public static func - (lhs: [Double], rhs: [Double]) -> [Double] { lhs.subtracting(rhs) }
 
   /// Scalar multiple.
   public static func * (lhs: Double, rhs: [Double]) -> [Double] {
-    rhs.map { lhs * $0 }
+    mapElements(rhs) { lhs * $0 }
+  }
+
+  /// Multiplies every entry by a scalar, in place.
+  public static func *= (lhs: inout [Double], rhs: Double) {
+    lhs.withUnsafeMutableBufferPointer { x in
+      for i in x.indices { x[i] *= rhs }
+    }
+  }
+
+  /// Divides every entry by a scalar, in place (IEEE division, entry by entry).
+  public static func /= (lhs: inout [Double], rhs: Double) {
+    lhs.withUnsafeMutableBufferPointer { x in
+      for i in x.indices { x[i] /= rhs }
+    }
   }
 
   /// Entry-wise (Hadamard) product.
   public func hadamard(_ other: [Double]) -> [Double] {
     precondition(count == other.count, "vectors of length \(count) and \(other.count)")
-    return zip(self, other).map { $0 * $1 }
+    return combineElements(self, other, *)
+  }
+}
+
+/// `transform` applied to every entry, written into fresh storage by index so the loop
+/// can vectorise (a plain `map` goes through an iterator and appends).
+@inline(__always)
+func mapElements(_ x: [Double], _ transform: (Double) -> Double) -> [Double] {
+  [Double](unsafeUninitializedCapacity: x.count) { out, initialized in
+    x.withUnsafeBufferPointer { input in
+      for i in input.indices { out[i] = transform(input[i]) }
+    }
+    initialized = x.count
+  }
+}
+
+/// `combine` applied entry by entry to two vectors of the same length.
+@inline(__always)
+func combineElements(_ x: [Double], _ y: [Double], _ combine: (Double, Double) -> Double) -> [Double] {
+  [Double](unsafeUninitializedCapacity: x.count) { out, initialized in
+    x.withUnsafeBufferPointer { a in
+      y.withUnsafeBufferPointer { b in
+        for i in a.indices { out[i] = combine(a[i], b[i]) }
+      }
+    }
+    initialized = x.count
   }
 }

@@ -4,19 +4,20 @@ extension Matrix {
   /// The product `self · other`, by `cblas_dgemm`.
   public func multiplied(by other: Matrix) -> Matrix {
     precondition(columns == other.rows, "cannot multiply \(rows)×\(columns) by \(other.rows)×\(other.columns)")
-    var result = Matrix(rows: rows, columns: other.columns)
-    guard rows > 0, other.columns > 0, columns > 0 else { return result }
-    elements.withUnsafeBufferPointer { a in
-      other.elements.withUnsafeBufferPointer { b in
-        result.elements.withUnsafeMutableBufferPointer { c in
+    guard rows > 0, other.columns > 0, columns > 0 else { return Matrix(rows: rows, columns: other.columns) }
+    // dgemm with β = 0 writes every entry of C, so the storage need not be zeroed first.
+    let product = [Double](unsafeUninitializedCapacity: rows * other.columns) { c, initialized in
+      elements.withUnsafeBufferPointer { a in
+        other.elements.withUnsafeBufferPointer { b in
           cblas_dgemm(
             CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(rows), Int32(other.columns),
             Int32(columns), 1, a.baseAddress, Int32(columns), b.baseAddress,
             Int32(other.columns), 0, c.baseAddress, Int32(other.columns))
         }
       }
+      initialized = rows * other.columns
     }
-    return result
+    return Matrix(rows: rows, columns: other.columns, elements: product)
   }
 
   /// The product `self · vector`, by `cblas_dgemv`.

@@ -5,7 +5,9 @@ extension Matrix {
   public static func * (lhs: Matrix, rhs: Double) -> Matrix { rhs * lhs }
 
   /// Division of every entry by a scalar (IEEE: dividing by 0 gives ±∞ or NaN entries).
-  public static func / (lhs: Matrix, rhs: Double) -> Matrix { lhs.map { $0 / rhs } }
+  public static func / (lhs: Matrix, rhs: Double) -> Matrix {
+    Matrix(rows: lhs.rows, columns: lhs.columns, elements: lhs.elements / rhs)
+  }
 
   /// The entry-wise negation.
   public static prefix func - (operand: Matrix) -> Matrix { operand.map { -$0 } }
@@ -58,7 +60,7 @@ extension Array where Element == Double {
   public static func * (lhs: [Double], rhs: Double) -> [Double] { rhs * lhs }
 
   /// Division of every entry by a scalar.
-  public static func / (lhs: [Double], rhs: Double) -> [Double] { lhs.map { $0 / rhs } }
+  public static func / (lhs: [Double], rhs: Double) -> [Double] { mapElements(lhs) { $0 / rhs } }
 
   /// The entry-wise negation.
   public static prefix func - (operand: [Double]) -> [Double] { operand.map { -$0 } }

@@ -71,11 +71,11 @@ public enum Newton {
     from x: [Double], step: [Double], norm: Double, residual: ([Double]) -> [Double]
   ) -> ([Double], [Double]) {
     var scale = 1.0
-    var candidate = x + step
+    var candidate = x.adding(step)
     var f = residual(candidate)
     for _ in 0..<30 where !(f.norm < norm) {
       scale /= 2
-      candidate = x + scale * step
+      candidate = x.adding(scale * step)
       f = residual(candidate)
     }
     return (candidate, f)

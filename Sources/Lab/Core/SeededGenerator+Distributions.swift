@@ -2,6 +2,7 @@ import Foundation
 
 extension SeededGenerator {
   /// A uniform draw from [0, 1), with 53 random bits.
+  @inlinable
   public mutating func uniform() -> Double {
     Double(next() >> 11) * 0x1.0p-53
   }

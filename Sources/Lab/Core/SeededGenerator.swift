@@ -7,7 +7,8 @@
 /// Every random draw in `Lab` takes an `inout SeededGenerator`; nothing uses the
 /// system's unseeded source.
 public struct SeededGenerator: RandomNumberGenerator, Sendable, Hashable {
-  private var state: (UInt64, UInt64, UInt64, UInt64)
+  // Visible to the inliner so that draws in client loops compile to a few instructions.
+  @usableFromInline var state: (UInt64, UInt64, UInt64, UInt64)
 
   /// Creates a generator whose stream is fixed by `seed`.
   public init(seed: UInt64) {
@@ -23,15 +24,16 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable, Hashable {
   }
 
   /// The next 64 random bits.
+  @inlinable
   public mutating func next() -> UInt64 {
-    let result = rotateLeft(state.1 &* 5, by: 7) &* 9
+    let result = Self.rotateLeft(state.1 &* 5, by: 7) &* 9
     let shifted = state.1 << 17
     state.2 ^= state.0
     state.3 ^= state.1
     state.1 ^= state.2
     state.0 ^= state.3
     state.2 ^= shifted
-    state.3 = rotateLeft(state.3, by: 45)
+    state.3 = Self.rotateLeft(state.3, by: 45)
     return result
   }
 
@@ -52,9 +54,9 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable, Hashable {
     hasher.combine(state.2)
     hasher.combine(state.3)
   }
-}
 
-@inline(__always)
-private func rotateLeft(_ value: UInt64, by amount: UInt64) -> UInt64 {
-  (value << amount) | (value >> (64 - amount))
+  @inlinable @inline(__always)
+  static func rotateLeft(_ value: UInt64, by amount: UInt64) -> UInt64 {
+    (value << amount) | (value >> (64 - amount))
+  }
 }

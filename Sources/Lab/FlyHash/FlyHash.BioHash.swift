@@ -59,14 +59,18 @@ extension FlyHash {
       return mu
     }
 
-    /// `epochs` passes over `data` in a fresh random order each pass.
+    /// `epochs` passes over `data` in a fresh random order each pass, the rate falling linearly
+    /// from `learningRate` (first pass) to `learningRate / epochs` (last pass), as in the released
+    /// trainer; the shrinking steps let each unit settle on its fixed point instead of hovering
+    /// within O(√ε) of it.
     public mutating func train(
       on data: [[Double]], epochs: Int, learningRate: Double, rule: WinnerRule,
       using generator: inout SeededGenerator
     ) {
-      for _ in 0..<epochs {
+      for epoch in 0..<epochs {
+        let rate = learningRate * (1 - Double(epoch) / Double(epochs))
         for index in generator.permutation(data.count) {
-          update(with: data[index], learningRate: learningRate, rule: rule)
+          update(with: data[index], learningRate: rate, rule: rule)
         }
       }
     }
@@ -76,6 +80,19 @@ extension FlyHash {
       var counts = [Int](repeating: 0, count: units)
       for x in data { counts[winner(for: x, rule: rule)] += 1 }
       return counts
+    }
+
+    /// For each unit, the cosine between W_μ and the mean of the samples it wins under `rule`
+    /// (the fixed point says they are parallel); `nil` for a unit that wins nothing.
+    public func centroidCosines(on data: [[Double]], rule: WinnerRule) -> [Double?] {
+      var sums = [[Double]](repeating: [Double](repeating: 0, count: synapses.columns), count: units)
+      var wins = [Int](repeating: 0, count: units)
+      for x in data {
+        let mu = winner(for: x, rule: rule)
+        wins[mu] += 1
+        for i in x.indices { sums[mu][i] += x[i] }
+      }
+      return (0..<units).map { wins[$0] > 0 ? FlyHash.cosine(synapses.row($0), sums[$0]) : nil }
     }
 
     /// The spherical k-means objective of the units as centres: the mean over `data` of the

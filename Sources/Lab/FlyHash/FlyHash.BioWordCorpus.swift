@@ -75,8 +75,7 @@ extension FlyHash {
     public var frequencies: [Double] {
       let total = Double(tokenCount)
       let p = counts.map { Double($0) / total }
-      // Not `p + p`: Lab's `+` on [Double] adds entry-wise.
-      return Array([p, p].joined())
+      return p + p
     }
 
     /// Window `i` as the binary vector v (dimension 2V).
@@ -101,6 +100,22 @@ extension FlyHash {
     public func indices(centre: String, context: [String]) -> [Int]? {
       guard let c = ids[centre] else { return nil }
       return Set(context.compactMap { ids[$0] }).sorted() + [vocabularySize + c]
+    }
+
+    /// Every occurrence of `word` in `paragraphs`, with the input of its window (context half
+    /// filled from the words within ``halfWindow`` positions, as in training).
+    public func occurrences(of word: String, in paragraphs: [[String]])
+      -> [(paragraph: Int, position: Int, indices: [Int])]
+    {
+      var found: [(paragraph: Int, position: Int, indices: [Int])] = []
+      for (p, tokens) in paragraphs.enumerated() {
+        for (t, token) in tokens.enumerated() where token == word {
+          let span = Swift.max(0, t - halfWindow)...Swift.min(tokens.count - 1, t + halfWindow)
+          let context = span.filter { $0 != t }.map { tokens[$0] }
+          if let input = indices(centre: word, context: context) { found.append((p, t, input)) }
+        }
+      }
+      return found
     }
   }
 }

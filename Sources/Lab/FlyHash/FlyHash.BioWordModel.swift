@@ -87,5 +87,10 @@ extension FlyHash {
     public func staticCode(word: Int, vocabularySize: Int, active: Int) -> Code {
       code(indices: [vocabularySize + word], active: active)
     }
+
+    /// The static codes of every word `0..<vocabularySize`.
+    public func staticCodes(vocabularySize: Int, active: Int) -> [FlyHash.Code] {
+      (0..<vocabularySize).map { staticCode(word: $0, vocabularySize: vocabularySize, active: active) }
+    }
   }
 }

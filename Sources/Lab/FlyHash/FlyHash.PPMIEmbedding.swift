@@ -72,6 +72,9 @@ extension FlyHash {
       }
     }
 
+    /// The unit-length vector of `word`, `nil` if it is not in the vocabulary.
+    public func vector(of word: String) -> [Double]? { ids[word].map { vectors.row($0) } }
+
     /// The cosine of two words' vectors, `nil` if either is missing.
     public func cosine(_ a: String, _ b: String) -> Double? {
       guard let i = ids[a], let j = ids[b] else { return nil }

@@ -24,6 +24,12 @@ extension FlyHash {
       return sum / Double(relevant.count)
     }
 
+    /// The fraction of the first `k` ranked items that are relevant (k ≥ 1).
+    public static func precision(at k: Int, ranking: [Int], relevant: Set<Int>) -> Double {
+      precondition(k >= 1, "precision needs k ≥ 1, got \(k)")
+      return Double(ranking.prefix(k).filter(relevant.contains).count) / Double(k)
+    }
+
     /// The database indices other than `query`, best first under `similarity`; ties keep index
     /// order, so the ranking is deterministic.
     public static func ranking(of query: Int, codes: [Code], by similarity: Similarity) -> [Int] {

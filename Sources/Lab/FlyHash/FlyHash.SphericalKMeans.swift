@@ -2,28 +2,58 @@ extension FlyHash {
   /// Spherical k-means by EM (Lloyd's alternation): assign each point to the centroid of largest
   /// cosine, then set each centroid to the normalised mean of its unit-normalised points.
   ///
-  /// Each full step cannot decrease ``objective(on:)``; iteration stops when the assignment
-  /// no longer changes or after `maxIterations`. A cluster left empty keeps its centroid.
+  /// Each full step cannot decrease ``objective(on:)``; a run stops when the assignment no
+  /// longer changes or after `maxIterations`. A cluster left empty keeps its centroid. EM finds a
+  /// local optimum, hence the restarts.
   public struct SphericalKMeans: Sendable {
     /// The unit-norm centroids.
     public private(set) var centroids: [[Double]]
     /// The number of assignment steps run.
     public private(set) var iterations: Int
 
-    /// Fits `clusters` centroids to `data`, seeded with distinct random data points.
+    /// Fits `clusters` centroids to `data`: `restarts` runs from k-means++-style seeds (each next
+    /// seed drawn with probability ∝ 1 − its best cosine to the seeds so far), keeping the run
+    /// with the highest objective.
     public init(
-      data: [[Double]], clusters: Int, maxIterations: Int = 100, using generator: inout SeededGenerator
+      data: [[Double]], clusters: Int, restarts: Int = 10, maxIterations: Int = 100,
+      using generator: inout SeededGenerator
     ) {
       let points = data.map(\.normalized)
-      centroids = generator.sample(clusters, from: points.count).map { points[$0] }
-      iterations = 0
+      var best: (centroids: [[Double]], iterations: Int, objective: Double)?
+      for _ in 0..<Swift.max(restarts, 1) {
+        let run = Self.lloyd(points, seeds: Self.seeds(points, clusters, &generator), maxIterations)
+        let objective = Self.objective(centroids: run.centroids, on: points)
+        if best == nil || objective > best!.objective { best = (run.centroids, run.iterations, objective) }
+      }
+      centroids = best!.centroids
+      iterations = best!.iterations
+    }
+
+    private static func seeds(_ points: [[Double]], _ clusters: Int, _ generator: inout SeededGenerator)
+      -> [[Double]]
+    {
+      var chosen = [points[generator.integer(below: points.count)]]
+      var closeness = points.map { $0.dot(chosen[0]) }
+      while chosen.count < clusters {
+        let next = points[generator.categorical(closeness.map { Swift.max(1 - $0, 1e-12) })]
+        chosen.append(next)
+        for i in points.indices { closeness[i] = Swift.max(closeness[i], points[i].dot(next)) }
+      }
+      return chosen
+    }
+
+    private static func lloyd(_ points: [[Double]], seeds: [[Double]], _ maxIterations: Int)
+      -> (centroids: [[Double]], iterations: Int)
+    {
+      var centroids = seeds
       var assignment = [Int](repeating: -1, count: points.count)
+      var iterations = 0
       while iterations < maxIterations {
         iterations += 1
-        let next = points.map { Self.nearest(to: $0, among: centroids) }
+        let next = points.map { nearest(to: $0, among: centroids) }
         if next == assignment { break }
         assignment = next
-        for c in 0..<clusters {
+        for c in centroids.indices {
           var sum = [Double](repeating: 0, count: points[0].count)
           var members = 0
           for (point, label) in zip(points, assignment) where label == c {
@@ -33,6 +63,7 @@ extension FlyHash {
           if members > 0 { centroids[c] = sum.normalized }
         }
       }
+      return (centroids, iterations)
     }
 
     /// The objective: the mean best cosine between the points and the centroids.

@@ -67,7 +67,7 @@ extension KernelMachine {
         recorder.record(
           learningRate: learningRate, weights: step.weights, trainingGradients: step.gradients,
           probeGradients: probeGradients, averagedProbeGradients: averaged)
-        theta = theta + step.displacement
+        theta = theta.adding(step.displacement)
       }
       let finalTraining = model.outputs(at: inputs, parameters: theta)
       recorder.losses.append(loss.mean(predictions: finalTraining, targets: targets))
@@ -99,7 +99,7 @@ extension KernelMachine {
     func averagedGradients(at probes: Matrix, from theta: [Double], displacement: [Double]) -> Matrix {
       var sum = Matrix(rows: probes.rows, columns: model.parameterCount)
       for (node, weight) in GaussLegendre.threePoint {
-        let point = theta + node * displacement
+        let point = theta.adding(node * displacement)
         sum = sum + weight * model.parameterGradients(at: probes, parameters: point)
       }
       return sum

@@ -51,15 +51,18 @@ extension KernelMachine {
       maximumKernel = recorder.maximumKernel
     }
 
-    /// `β(x) + Σᵢ η Σ_s α_{s,i} K_{θ_s}(x, xᵢ)`: the kernel-machine form with the tangent
-    /// kernel at the start of each step. Its error is first order in `η` at fixed `T`.
+    /// The kernel-machine form with the tangent kernel at the start of each step.
+    ///
+    /// `β(x) + Σᵢ η Σ_s α_{s,i} K_{θ_s}(x, xᵢ)`; its error is first order in `η` at fixed `T`.
     public var tangentReconstruction: [Double] {
-      initialOutputs + KernelMachine.rowSums(tangentContributions)
+      initialOutputs.adding(KernelMachine.rowSums(tangentContributions))
     }
 
+    /// The kernel-machine form with the step-averaged kernel.
+    ///
     /// `β(x) + Σᵢ η Σ_s α_{s,i} K̄_s(x, xᵢ)`: exact for discrete steps up to quadrature error.
     public var averagedReconstruction: [Double] {
-      initialOutputs + KernelMachine.rowSums(averagedContributions)
+      initialOutputs.adding(KernelMachine.rowSums(averagedContributions))
     }
 
     /// The path-averaged weights `αᵢ(x) = (Σ_s α_{s,i} K_s(x, xᵢ)) / (Σ_s K_s(x, xᵢ))` of the

@@ -26,7 +26,9 @@ extension KernelMachine {
 
     /// The feature matrix: row `r` is `φ(x_r)`.
     public func features(at inputs: Matrix) -> Matrix {
-      precondition(inputs.columns == frequencies.columns, "inputs have \(inputs.columns) columns, features expect \(frequencies.columns)")
+      precondition(
+        inputs.columns == frequencies.columns,
+        "inputs have \(inputs.columns) columns, features expect \(frequencies.columns)")
       let scale = (2 / Double(parameterCount)).squareRoot()
       let projected = inputs * frequencies.transposed
       return Matrix(rows: inputs.rows, columns: parameterCount) { r, j in

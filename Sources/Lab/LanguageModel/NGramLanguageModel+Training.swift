@@ -20,7 +20,7 @@ extension NGramLanguageModel {
       }
     }
     precondition(symbols.count < 1 << 16, "at most 65,535 symbols are supported")
-    let encoded = sentences.map { $0.map { ids[$0]! } }
+    let encoded = sentences.map { $0.map { ids[$0, default: Self.unknownTokenID] } }
     self.order = order
     self.symbols = symbols
     self.ids = ids

@@ -66,10 +66,11 @@ public struct NGramLanguageModel: LanguageModel {
     return p
   }
 
-  /// Exact sampling through the mixture form of interpolated Kneser–Ney: at the longest seen
-  /// context, keep a discounted observed follower with probability `1 − γ(h)`, otherwise
-  /// back off one order; below the unigram level, draw uniformly. Cost is proportional to
-  /// the number of observed followers, not the vocabulary.
+  /// Draws the next token exactly, through the mixture form of interpolated Kneser–Ney.
+  ///
+  /// At the longest seen context, keep a discounted observed follower with probability
+  /// `1 − γ(h)`, otherwise back off one order; below the unigram level, draw uniformly. Cost is
+  /// proportional to the number of observed followers, not the vocabulary.
   public func sampleNextToken(
     after context: ArraySlice<Int>, using generator: inout SeededGenerator
   ) -> Int {
@@ -82,7 +83,7 @@ public struct NGramLanguageModel: LanguageModel {
         u -= count - level.discount
         if u < 0 { return Int(token) }
       }
-      return Int(stats.followers.last!)
+      return Int(stats.followers[stats.followers.count - 1])
     }
     return generator.integer(below: vocabularySize)
   }

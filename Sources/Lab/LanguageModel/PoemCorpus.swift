@@ -23,8 +23,9 @@ public enum PoemCorpus {
     return clauses
   }
 
-  /// Splits poems into a training and a held-out set: every `heldOutEvery`-th poem
-  /// (indices `offset`, `offset + heldOutEvery`, …) is held out. Deterministic.
+  /// Splits poems into a training and a held-out set, deterministically.
+  ///
+  /// Every `heldOutEvery`-th poem (indices `offset`, `offset + heldOutEvery`, …) is held out.
   public static func split(
     _ poems: [String], heldOutEvery: Int, offset: Int = 0
   ) -> (training: [String], heldOut: [String]) {

@@ -1,9 +1,10 @@
 import Foundation
 
 extension CGMHSampler {
-  /// Every sentence over ``candidates`` whose length lies in ``lengths`` (satisfying the
-  /// keywords or not), shortest first. Only for tiny vocabularies: the count is
-  /// `Σ_l |candidates|^l`, capped at 100,000 by a precondition.
+  /// Every sentence over ``candidates`` whose length lies in ``lengths``, shortest first.
+  ///
+  /// Sentences are listed whether or not they satisfy the keywords. Only for tiny
+  /// vocabularies: the count is `Σ_l |candidates|^l`, capped at 100,000 by a precondition.
   public func allSentences() -> [[Int]] {
     let total = lengths.reduce(0.0) { $0 + pow(Double(candidates.count), Double($1)) }
     precondition(total <= 100_000, "too many sentences (\(Int(total))) to enumerate")

@@ -26,7 +26,7 @@ extension CGMHSampler {
   public func step(
     _ x: inout [Int], temperature: Double = 1, using generator: inout SeededGenerator
   ) -> (action: Action, accepted: Bool) {
-    let action = Action(rawValue: generator.categorical(actionProbabilities))!
+    let action = Action.allCases[generator.categorical(actionProbabilities)]
     let l = x.count
     switch action {
     case .replace:
@@ -42,7 +42,7 @@ extension CGMHSampler {
       let logs = candidateLogDensities(template: template, position: i, temperature: temperature)
       let weights = Self.weights(logs)
       guard weights.contains(where: { $0 > 0 }) else { return (action, false) }
-      let a = insertAcceptance(logTotal: logSumExp(logs), logRhoX: logDensity(x, temperature: temperature))
+      let a = insertAcceptance(logTotal: logs.logSumExp(), logRhoX: logDensity(x, temperature: temperature))
       template[i] = candidates[generator.categorical(weights)]
       guard generator.uniform() < a else { return (action, false) }
       x = template
@@ -97,8 +97,9 @@ extension CGMHSampler {
     return x
   }
 
-  /// The exact one-step transition probabilities from `x` (the kernel's column), staying put
-  /// included; they sum to 1. For checking detailed balance on small models.
+  /// The exact one-step transition probabilities from `x`: the kernel's column.
+  ///
+  /// Staying put is included, so they sum to 1. For checking detailed balance on small models.
   public func transitions(from x: [Int], temperature: Double = 1) -> [[Int]: Double] {
     var row: [[Int]: Double] = [:]
     var moved = 0.0
@@ -114,11 +115,5 @@ extension CGMHSampler {
   static func weights(_ logs: [Double]) -> [Double] {
     let top = logs.max() ?? -.infinity
     return logs.map { top > -.infinity ? exp($0 - top) : 0 }
-  }
-
-  func logSumExp(_ logs: [Double]) -> Double {
-    let top = logs.max() ?? -.infinity
-    guard top > -.infinity else { return -.infinity }
-    return top + log(logs.reduce(0) { $0 + exp($1 - top) })
   }
 }

@@ -46,10 +46,10 @@ public struct CGMHSampler<Model: LanguageModel>: Sendable {
     model: Model, keywords: [Int], lengths: ClosedRange<Int>, excludingTokens: Set<Int> = [],
     actionProbabilities: [Double] = [1.0 / 3, 1.0 / 3, 1.0 / 3]
   ) {
-    precondition(model.endToken != nil, "CGMH needs a model with an end token")
+    guard let endToken = model.endToken else { preconditionFailure("CGMH needs a model with an end token") }
     precondition(lengths.lowerBound >= 1, "sentences must have at least one token")
     precondition(actionProbabilities.count == 3 && actionProbabilities.allSatisfy { $0 >= 0 })
-    let excluded = excludingTokens.union([model.endToken!])
+    let excluded = excludingTokens.union([endToken])
     precondition(keywords.allSatisfy { !excluded.contains($0) }, "a keyword cannot be an excluded token")
     self.model = model
     self.keywords = keywords
@@ -66,8 +66,10 @@ public struct CGMHSampler<Model: LanguageModel>: Sendable {
     return model.logProbability(of: x) / temperature
   }
 
-  /// `log ρ_τ` of `template` with each candidate token written at `position`, in the order of
-  /// ``candidates``. Only the conditionals that the position touches are recomputed.
+  /// The values `log ρ_τ` of `template` with each candidate token written at `position`.
+  ///
+  /// They come in the order of ``candidates``. Only the conditionals that the position touches
+  /// are recomputed.
   func candidateLogDensities(template: [Int], position: Int, temperature: Double) -> [Double] {
     guard lengths.contains(template.count) else {
       return Array(repeating: -.infinity, count: candidates.count)
@@ -78,7 +80,8 @@ public struct CGMHSampler<Model: LanguageModel>: Sendable {
     guard missing.count <= 1 else { return Array(repeating: -.infinity, count: candidates.count) }
     var sentence = template
     sentence[position] = missing.first ?? candidates[0]
-    let common = model.logProbability(of: sentence)
+    let common =
+      model.logProbability(of: sentence)
       - model.localLogProbability(of: sentence, around: position..<(position + 1))
     return candidates.map { y in
       if let required = missing.first, y != required { return -.infinity }
@@ -98,7 +101,7 @@ extension CGMHSampler {
     let l = x.count
     for i in 0..<l {
       let logs = candidateLogDensities(template: x, position: i, temperature: temperature)
-      let logTotal = logSumExp(logs)
+      let logTotal = logs.logSumExp()
       for (y, logRho) in zip(candidates, logs) where logRho > -.infinity {
         var next = x
         next[i] = y
@@ -110,7 +113,7 @@ extension CGMHSampler {
       var template = x
       template.insert(candidates[0], at: i)
       let logs = candidateLogDensities(template: template, position: i, temperature: temperature)
-      let logTotal = logSumExp(logs)
+      let logTotal = logs.logSumExp()
       guard logTotal > -.infinity else { continue }
       let a = insertAcceptance(logTotal: logTotal, logRhoX: logRhoX)
       for (y, logRho) in zip(candidates, logs) where logRho > -.infinity {
@@ -139,8 +142,7 @@ extension CGMHSampler {
     let logRhoNext = logDensity(next, temperature: temperature)
     guard logRhoNext > -.infinity, actionProbabilities[2] > 0 else { return (next, 0) }
     // The reverse move inserts x_i back at slot i: its normaliser runs over the sentences x_[i=y].
-    let logTotal = logSumExp(
-      candidateLogDensities(template: x, position: i, temperature: temperature))
+    let logTotal = candidateLogDensities(template: x, position: i, temperature: temperature).logSumExp()
     let a = MetropolisHastings.acceptanceProbability(
       currentLogDensity: logRhoX, proposedLogDensity: logRhoNext,
       logForward: log(actionProbabilities[2]),

@@ -20,7 +20,9 @@ extension SimulatedAnnealing {
     }
 
     /// The state with the largest value (the first, if tied).
-    public var globalMaximum: Int { values.indices.max { values[$0] < values[$1] }! }
+    public var globalMaximum: Int {
+      values.indices.reduce(0) { values[$1] > values[$0] ? $1 : $0 }
+    }
 
     /// The states whose value exceeds both ring neighbours' (strict local maxima for ±1 moves).
     public var localMaxima: [Int] {

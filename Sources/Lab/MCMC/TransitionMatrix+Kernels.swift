@@ -18,9 +18,10 @@ extension TransitionMatrix {
     Matrix(rows: p.count, columns: p.count) { y, x in q[to: x, from: y] * p[y] }
   }
 
-  /// The Metropolis–Hastings acceptance
-  /// `A(y ← x) = min(1, q(x ← y) ρ(y) / (q(y ← x) ρ(x)))`, as a matrix `[y, x]`;
-  /// `ρ` may be unnormalised. 0 where `q(y ← x) ρ(x)` is 0 and so is the numerator.
+  /// The Metropolis–Hastings acceptance as a matrix `[y, x]`.
+  ///
+  /// `A(y ← x) = min(1, q(x ← y) ρ(y) / (q(y ← x) ρ(x)))`; `ρ` may be unnormalised. The entry
+  /// is 0 where both `q(y ← x) ρ(x)` and the numerator are 0.
   public static func metropolisHastingsAcceptance(target rho: [Double], proposal q: TransitionMatrix)
     -> Matrix
   {
@@ -60,9 +61,10 @@ extension TransitionMatrix {
     fillingDiagonal(proposal: q, acceptance: metropolisHastingsAcceptance(target: rho, proposal: q))
   }
 
-  /// The tempting but wrong construction: normalise each column of `q̃ = α ⊙ q` (diagonal
-  /// included) instead of filling the diagonal. Its stationary distribution is in general
-  /// not `p`.
+  /// The tempting but wrong construction, for comparison.
+  ///
+  /// Each column of `q̃ = α ⊙ q` (diagonal included) is normalised instead of filling the
+  /// diagonal. Its stationary distribution is in general not `p`.
   public static func renormalised(target p: [Double], proposal q: TransitionMatrix) -> TransitionMatrix {
     let tilde = metropolisAcceptance(target: p, proposal: q)
     let n = p.count

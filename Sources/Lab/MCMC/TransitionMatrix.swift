@@ -82,8 +82,9 @@ public struct TransitionMatrix: Sendable, Equatable {
     matrix.eigenvalues().map(\.magnitude).sorted(by: >)
   }
 
-  /// `|λ₂|`, the second-largest eigenvalue modulus: the distance to stationarity shrinks
-  /// roughly like `|λ₂|ᵗ`. 1 for a chain with islands.
+  /// The second-largest eigenvalue modulus `|λ₂|`.
+  ///
+  /// The distance to stationarity shrinks roughly like `|λ₂|ᵗ`; it is 1 for a chain with islands.
   public var secondEigenvalueModulus: Double {
     let moduli = eigenvalueModuli
     return moduli.count > 1 ? moduli[1] : 0

@@ -11,8 +11,10 @@ public enum ImportanceSampling {
     public var value: Double
     /// Kish's effective sample size `(Σ w)² / Σ w²`, between 1 and N (0 if all weights vanish).
     public var effectiveSampleSize: Double
-    /// `sqrt(σ̂²_w / ESS)` with `σ̂²_w = Σ w̃_i (f_i − value)²` the weighted variance
-    /// (`w̃` the normalised weights). With 0/1 weights this is the usual `s/√n` of the kept draws.
+    /// The standard error `sqrt(σ̂²_w / ESS)`.
+    ///
+    /// `σ̂²_w = Σ w̃_i (f_i − value)²` is the weighted variance (`w̃` the normalised weights).
+    /// With 0/1 weights this is the usual `s/√n` of the kept draws.
     public var standardError: Double
   }
 

@@ -45,8 +45,10 @@ extension LanguageModel {
     generator.categorical(nextTokenProbabilities(after: context))
   }
 
-  /// `log p(sentence)`: the sum of the log conditionals, plus `log p(end | sentence)` when the
-  /// model has an end token. `−∞` when some conditional is 0.
+  /// The log probability of a whole sentence.
+  ///
+  /// The sum of the log conditionals, plus `log p(end | sentence)` when the model has an end
+  /// token; `−∞` when some conditional is 0.
   public func logProbability(of sentence: [Int]) -> Double {
     var total = 0.0
     for t in sentence.indices {
@@ -58,8 +60,9 @@ extension LanguageModel {
     return total
   }
 
-  /// The log conditionals that depend on positions `range` of `sentence`, summed: the terms at
-  /// positions `range.lowerBound ..< range.upperBound + contextLength` and, when that window
+  /// The sum of the log conditionals that depend on positions `range` of `sentence`.
+  ///
+  /// These are the terms at positions `range.lowerBound ..< range.upperBound + contextLength` and, when that window
   /// reaches the end, the end term.
   ///
   /// Two sentences that agree outside `range` (and have the same length) differ in

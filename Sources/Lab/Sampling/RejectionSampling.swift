@@ -47,9 +47,11 @@ public enum RejectionSampling {
     return result
   }
 
-  /// `log M(L) = max_x log p(x)/q(x)` over sequences of length `length`, for a bigram target
-  /// `p` and an i.i.d. proposal `q(x) = Π proposal[x_t]`, by max-product dynamic programming
-  /// (Viterbi) in `O(L V²)`; exact up to rounding.
+  /// The rejection-sampling bound `log M(L) = max_x log p(x)/q(x)`, computed exactly.
+  ///
+  /// The maximum runs over sequences of length `length`, for a bigram target `p` and an i.i.d.
+  /// proposal `q(x) = Π proposal[x_t]`; max-product dynamic programming (Viterbi) in `O(L V²)`,
+  /// exact up to rounding.
   ///
   /// Rejection sampling with `α = p/(M q)` then accepts with probability exactly `1/M(L)`.
   public static func logMaximumRatio(
@@ -61,9 +63,10 @@ public enum RejectionSampling {
     var best = (0..<n).map { log(target.initial[$0]) - log(proposal[$0]) }
     for _ in 1..<length {
       best = (0..<n).map { b in
-        (0..<n).map { a in best[a] + log(target.transition[a][b]) }.max()! - log(proposal[b])
+        let arrival = (0..<n).reduce(-Double.infinity) { max($0, best[$1] + log(target.transition[$1][b])) }
+        return arrival - log(proposal[b])
       }
     }
-    return best.max()!
+    return best.reduce(-Double.infinity, max)
   }
 }

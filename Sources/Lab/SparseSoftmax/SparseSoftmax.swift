@@ -32,8 +32,10 @@ public enum SparseSoftmax {
     return kept.logSumExp() - logits[target]
   }
 
-  /// The gradient of ``loss(_:target:k:)`` with respect to the logits: `p − onehot(t)`, with `p`
-  /// the sparse probabilities. It is 0 on every index outside `Ω_k` other than the target.
+  /// The gradient of ``loss(_:target:k:)`` with respect to the logits.
+  ///
+  /// It is `p − onehot(t)`, with `p` the sparse probabilities, so it is 0 on every index outside
+  /// `Ω_k` other than the target.
   ///
   /// Exact wherever `Ω_k` is locally constant, i.e. away from ties between the `k`-th and
   /// `(k+1)`-th largest logits; at a tie the loss has a kink and this is one of its one-sided

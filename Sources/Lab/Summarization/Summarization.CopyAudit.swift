@@ -1,6 +1,8 @@
 extension Summarization {
-  /// What an independent check of a tagged output found: does every copied span occur in the
-  /// source, and does `I` ever follow `O`?
+  /// What an independent check of a tagged output found.
+  ///
+  /// It answers two questions: does every copied span occur in the source, and does `I` ever
+  /// follow `O`?
   public struct CopyAudit: Sendable, Hashable {
     /// Maximal `B I*` spans examined.
     public var spans: Int = 0

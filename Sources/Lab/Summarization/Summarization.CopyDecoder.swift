@@ -46,6 +46,7 @@ extension Summarization {
     @discardableResult
     public mutating func step(tagScores: [Double], tokenScores: [Double]) -> (tag: CopyTag, token: Int) {
       precondition(tagScores.count == 3, "CopyDecoder needs 3 tag scores (B, I, O), got \(tagScores.count)")
+      precondition(!tokenScores.isEmpty, "CopyDecoder needs at least one token score")
       let next = continuations
       let tag = allowedTags(continuations: next).max { tagScores[$0.scoreIndex] < tagScores[$1.scoreIndex] } ?? .outside
       let candidates = allowedTokens(for: tag, vocabularySize: tokenScores.count, continuations: next)

@@ -29,8 +29,9 @@ extension Summarization {
     /// The extraction labels: the distinct matched source clauses, ascending.
     public var labels: [Int] { Array(Set(matches.map(\.sourceClause))).sorted() }
 
-    /// Whether the matched source index never decreases along the summary, i.e. the
-    /// alignment preserves order (one source clause may serve several summary clauses).
+    /// Whether the matched source index never decreases along the summary.
+    ///
+    /// That is, the alignment preserves order; one source clause may serve several summary clauses.
     public var isMonotone: Bool {
       zip(matches, matches.dropFirst()).allSatisfy { $0.sourceClause <= $1.sourceClause }
     }

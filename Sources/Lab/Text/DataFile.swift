@@ -115,7 +115,7 @@ struct JSONScalar: Decodable {
 public struct DataFileError: Error, Sendable, Equatable, CustomStringConvertible {
   /// The path as given by the caller.
   public let path: String
-  /// Why it failed, e.g. "no such file".
+  /// Why it failed, such as "no such file".
   public let reason: String
 
   /// "Cannot read data file 'notebooks/data/x.txt': no such file …".

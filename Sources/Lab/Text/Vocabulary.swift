@@ -36,7 +36,7 @@ public struct Vocabulary: Sendable, Equatable {
       uniqueKeysWithValues: kept.enumerated().map { ($0.element.key, $0.offset) })
   }
 
-  /// Counts the tokens of several sequences (e.g. one per poem) together.
+  /// Counts the tokens of several sequences (one per poem, say) together.
   public init(sequences: [[String]], minimumCount: Int = 1, maximumSize: Int? = nil) {
     self.init(tokens: sequences.joined(), minimumCount: minimumCount, maximumSize: maximumSize)
   }

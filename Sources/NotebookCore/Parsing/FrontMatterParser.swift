@@ -69,8 +69,7 @@ struct FrontMatterParser {
 
   private mutating func read(_ mapping: [String: Any], keyLines: [String: Int]) -> FrontMatter {
     var header = FrontMatter()
-    for key in mapping.keys.sorted() {
-      let value = mapping[key] as Any
+    for (key, value) in mapping.sorted(by: { $0.key < $1.key }) {
       let line = keyLines[key] ?? 2
       switch key {
       case "title": header.title = string(value, key: key, line: line) ?? ""

@@ -67,7 +67,9 @@ struct ExecutionState {
   private func failedChecks(_ index: Int) -> Bool { results[index]?.status == .checkFailed }
 
   private mutating func recordFailure(_ outcome: ProgramRun.Outcome) -> Bool {
-    let index = outcome.parser.currentCell ?? notebook.cells.first?.index ?? 0
+    // The program can forge a cell record (it may read its nonce): an index that is not a cell falls back to the first.
+    let started = outcome.parser.currentCell.flatMap { notebook.cells.indices.contains($0) ? $0 : nil }
+    let index = started ?? notebook.cells.first?.index ?? 0
     guard index < notebook.cells.count else { return true }
     let cell = notebook.cells[index]
     let (message, status) = Self.explain(outcome.termination)

@@ -75,7 +75,8 @@ struct OutputStreamParser {
   private func record(at headerStart: Int) -> (String, [UInt8], Int)? {
     guard let newline = buffer[headerStart...].firstIndex(of: UInt8(ascii: "\n")) else { return nil }
     let header = String(decoding: buffer[headerStart..<newline], as: UTF8.self).split(separator: " ")
-    guard header.count == 2, let length = Int(header[1]) else {
+    // A program can read its nonce and forge a header: a negative or absurd length is malformed, not a trap.
+    guard header.count == 2, let length = Int(header[1]), (0...(1 << 40)).contains(length) else {
       return (String(header.first ?? "invalid"), [], newline + 1)
     }
     let payloadEnd = newline + 1 + length
@@ -87,8 +88,9 @@ struct OutputStreamParser {
     let text = String(decoding: payload, as: UTF8.self)
     switch kind {
     case "cell":
+      guard let index = Int(text), index >= 0 else { return }  // Forged by the program: not a cell.
       flushText()
-      currentCell = Int(text)
+      currentCell = index
       textBytesInCell = 0
       droppedBytesInCell = 0
       if let currentCell { cellStartTimes[currentCell] = time }

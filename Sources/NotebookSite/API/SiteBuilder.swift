@@ -72,13 +72,15 @@ public struct SiteBuilder: Sendable {
     var report = SiteBuildReport(diagnostics: collisions, mathSeconds: mathSeconds)
     var entries: [IndexRenderer.Entry] = []
     var highlights: [String: String] = [:]
-    for (page, results) in zip(prepared, math.pages) {
-      let rendered = renderPage(page, math: results, katexVersion: math.stamp.version, highlights: cache.highlights)
-      files[rendered.entry.page] = Data(rendered.html.utf8)
-      entries.append(rendered.entry)
-      report.diagnostics += rendered.diagnostics
-      report.highlightSeconds += rendered.highlightSeconds
-      highlights.merge(rendered.highlights) { first, _ in first }
+    let rendered = ParallelMap.map(Array(zip(prepared, math.pages))) { page, results in
+      renderPage(page, math: results, katexVersion: math.stamp.version, highlights: cache.highlights)
+    }
+    for page in rendered {
+      files[page.entry.page] = Data(page.html.utf8)
+      entries.append(page.entry)
+      report.diagnostics += page.diagnostics
+      report.highlightSeconds += page.highlightSeconds
+      highlights.merge(page.highlights) { first, _ in first }
     }
     files["index.html"] = Data(IndexRenderer(siteTitle: siteTitle, entries: entries).render().utf8)
     files["assets/site.css"] = Data(Stylesheet.css.utf8)

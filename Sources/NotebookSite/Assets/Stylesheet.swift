@@ -156,6 +156,7 @@ enum Stylesheet {
     .cell-fold summary { cursor: pointer; color: var(--muted); font-size: 0.9rem; padding: 0.2rem 0; }
     .cell-fold[open] summary { margin-bottom: 0.4rem; }
     .fold-size { font-size: 0.85em; }
+    .cell-not-run pre.code, .cell-skipped pre.code { opacity: 0.7; }
     .cell-outputs { margin-top: 0.6rem; padding-left: 1rem; border-left: 3px solid var(--border); }
     .cell-outputs > :first-child { margin-top: 0; }
     .cell-outputs > :last-child { margin-bottom: 0; }

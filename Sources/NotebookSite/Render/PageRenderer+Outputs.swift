@@ -69,11 +69,19 @@ extension PageRenderer {
       case .compileError: ("compile", "Compile error")
       case .crashed: ("trap", "Runtime error")
       case .timedOut: ("timeout", "Timed out")
-      case .expectedError: ("expected", "Error (expected)")
+      case .expectedError: ("expected", Self.expectedErrorTitle(message))
       default: ("other", "Error")
       }
     return "<div class=\"output-error error-\(kind)\" role=\"note\"><p class=\"error-title\">\(title)</p>"
       + "<pre>\(Self.trimmingFinalNewline(message).htmlEscaped)</pre></div>\n"
+  }
+
+  /// Names the kind of an expected failure from the runner's message, which says what happened.
+  private static func expectedErrorTitle(_ message: String) -> String {
+    if message.hasPrefix("Thrown error") { return "Thrown error (expected)" }
+    if message.contains(": error: ") { return "Compile error (expected)" }
+    if message.contains("crashed") || message.contains("trap") { return "Runtime error (expected)" }
+    return "Error (expected)"
   }
 
   private mutating func display(

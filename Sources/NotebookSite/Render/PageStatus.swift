@@ -14,6 +14,8 @@ struct PageStatus: Sendable, Equatable {
   var state: State
   var checksPassed: Int
   var checksTotal: Int
+  /// Why a failed page failed, in a few words ("a cell crashed"), or `nil`.
+  var reason: String?
 
   init(result: NotebookResult?, errors: Int) {
     let counts = result?.checkCounts ?? (passed: 0, total: 0)
@@ -24,6 +26,20 @@ struct PageStatus: Sendable, Equatable {
     } else {
       state = errors == 0 ? .notExecuted : .failed
     }
+    if state == .failed { reason = Self.reason(result: result, errors: errors) }
+  }
+
+  private static func reason(result: NotebookResult?, errors: Int) -> String {
+    let failing = result?.cells.first { !$0.succeeded && $0.status != .notRun }
+    switch failing?.status {
+    case .compileError: return "a cell does not compile"
+    case .crashed: return "a cell crashed"
+    case .timedOut: return "a cell timed out"
+    case .checkFailed:
+      let failed = result?.cells.flatMap(\.checks).filter { !$0.passed }.count ?? 1
+      return failed == 1 ? "a check fails" : "\(failed) checks fail"
+    default: return errors == 1 ? "1 error" : "\(errors) errors"
+    }
   }
 
   /// A short label: "All 5 checks pass", "2 of 5 checks pass", "Failed", "Not executed".
@@ -32,8 +48,8 @@ struct PageStatus: Sendable, Equatable {
     case .notExecuted: return "Not executed"
     case .ok where checksTotal == 0: return "Ran without errors"
     case .ok: return checksTotal == 1 ? "The check passes" : "All \(checksTotal) checks pass"
-    case .failed where checksTotal == 0: return "Failed"
-    case .failed: return "Failed · \(checksPassed) of \(checksTotal) checks pass"
+    case .failed where checksTotal == 0: return "Failed: \(reason ?? "errors")"
+    case .failed: return "Failed: \(reason ?? "errors") · \(checksPassed) of \(checksTotal) checks pass"
     }
   }
 

@@ -32,6 +32,12 @@ struct PreparedPage: Sendable {
   init(_ page: SitePage) {
     notebook = page.notebook
     result = page.result
+    // An empty `date: ""` in a scaffolded header means "no date", not an empty date.
+    let front = notebook.frontMatter
+    notebook.frontMatter.originalTitle = front.originalTitle.flatMap(Self.nonEmpty)
+    notebook.frontMatter.source = front.source.flatMap(Self.nonEmpty)
+    notebook.frontMatter.date = front.date.flatMap(Self.nonEmpty)
+    notebook.frontMatter.summary = front.summary.flatMap(Self.nonEmpty)
     requests = notebook.math.map {
       MathRequest(tex: $0.tex, display: $0.isDisplay, line: $0.line, column: $0.column, delimiter: $0.isDisplay ? 2 : 1)
     }
@@ -55,6 +61,10 @@ struct PreparedPage: Sendable {
     }
     title = inline(notebook.frontMatter.title)
     summary = notebook.frontMatter.summary.flatMap { inline($0) }
+  }
+
+  private static func nonEmpty(_ text: String) -> String? {
+    text.allSatisfy(\.isWhitespace) ? nil : text
   }
 
   /// A title or summary with math parses as a fragment; plain text needs no parsing.

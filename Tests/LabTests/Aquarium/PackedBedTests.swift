@@ -23,4 +23,11 @@ struct PackedBedTests {
     #expect(abs(bed.pressureDrop(flow: 2e-4, area: 0.24, viscosity: 1e-3) / drop - 2) < 1e-12)
     #expect(abs(deeper.pressureDrop(flow: 1e-4, area: 0.24, viscosity: 1e-3) / drop - 2) < 1e-12)
   }
+
+  @Test func sinkResistanceFallsWithPermeabilityAndOpeningSize() {
+    let bed = Aquarium.PackedBed(grainDiameter: 0.01, porosity: 0.4, depth: 0.05)
+    let r = bed.sinkResistance(openingRadius: 0.008, viscosity: 1e-3)
+    #expect(abs(r - 1e-3 / (2 * Double.pi * bed.permeability * 0.008)) < 1e-9 * r)
+    #expect(abs(bed.sinkResistance(openingRadius: 0.016, viscosity: 1e-3) / r - 0.5) < 1e-12)
+  }
 }

@@ -93,6 +93,24 @@ struct PipeNetworkTests {
     #expect(network.solveLinear() == nil)
   }
 
+  @Test func fittingCoefficientGivesTheDynamicPressureLoss() {
+    // ΔP = ζ ρ v²/2 with v = Q/A.
+    let k = PipeNetwork.fittingCoefficient(lossCoefficient: 0.8, diameter: 0.02, density: 1000)
+    let q = 1e-4
+    let v = q / (Double.pi * 0.0001)
+    #expect(abs(k * q * q - 0.8 * 1000 * v * v / 2) < 1e-9)
+  }
+
+  @Test func linearSystemIsSymmetricAndSolvedByTheFlow() throws {
+    var generator = SeededGenerator(seed: 21)
+    let network = randomNetwork(nodes: 15, extraPipes: 20, turbulent: false, using: &generator)
+    let (g, b) = network.linearSystem
+    #expect((g - g.transposed).maxAbs == 0)
+    let solution = try #require(network.solveLinear())
+    let free = network.freeNodes.map { solution.pressures[$0] }
+    for (lhs, rhs) in zip(g * free, b) { #expect(abs(lhs - rhs) < 1e-12) }
+  }
+
   @Test func poiseuilleResistanceMatchesTheFormula() {
     let r = PipeNetwork.poiseuilleResistance(length: 1, diameter: 0.01, viscosity: 1e-3)
     #expect(abs(r - 128e-3 / (Double.pi * 1e-8)) < 1e-6 * r)

@@ -20,5 +20,5 @@ enum CoreReference {
 
   static func maxDifference(_ a: Matrix, _ b: Matrix) -> Double { (a - b).maxAbs }
 
-  static func maxDifference(_ a: [Double], _ b: [Double]) -> Double { (a - b).maxAbs }
+  static func maxDifference(_ a: [Double], _ b: [Double]) -> Double { a.subtracting(b).maxAbs }
 }

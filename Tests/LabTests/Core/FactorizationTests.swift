@@ -8,7 +8,7 @@ import Testing
     let a = CoreReference.randomMatrix(n, n, &g) + Double(n).squareRoot() * Matrix.identity(n)
     let b = g.normals(n)
     let x = try #require(a.solve(b))
-    #expect((a * x - b).norm <= 1e-12 * a.frobeniusNorm * x.norm)
+    #expect((a * x).subtracting(b).norm <= 1e-12 * a.frobeniusNorm * x.norm)
     let bs = CoreReference.randomMatrix(n, 3, &g)
     let xs = try #require(a.solve(bs))
     #expect(CoreReference.maxDifference(a * xs, bs) < 1e-11)

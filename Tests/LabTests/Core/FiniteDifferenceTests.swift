@@ -23,7 +23,7 @@ import Testing
     let x = g.normals(6)
     let gradient = FiniteDifference.gradient(of: { v in v.dot(a * v) }, at: x)
     let exact = (a + a.transposed) * x
-    #expect((gradient - exact).maxAbs < 1e-8 * exact.maxAbs)
+    #expect(gradient.subtracting(exact).maxAbs < 1e-8 * exact.maxAbs)
   }
 
   @Test func `Jacobian of a tanh layer is diag(1 − h²) W`() {

@@ -44,6 +44,28 @@ import Testing
     #expect(a.scalingRows(by: [2, -1]) == Matrix.diagonal([2, -1]) * a)
   }
 
+  @Test func `in-place scaling matches the scaling operators`() {
+    var g = SeededGenerator(seed: 9)
+    let a = CoreReference.randomMatrix(5, 3, &g)
+    var m = a
+    m /= 3
+    #expect(m == a / 3)
+    m *= 6
+    #expect((m - 2 * a).maxAbs < 1e-15)
+    var v = [1.0, -2, 4]
+    v /= 4
+    #expect(v == [0.25, -0.5, 1])
+    v *= 2
+    #expect(v == [0.5, -1, 2] && v == [0.25, -0.5, 1] * 2 && -v == [-0.5, 1, -2])
+    #expect([1.0, 2] / 0 == [.infinity, .infinity])
+  }
+
+  @Test func `the BLAS library reports its kernels and configuration`() {
+    #expect(!BLASInfo.coreName.isEmpty)
+    #expect(BLASInfo.configuration.contains("OpenBLAS"))
+    #expect(BLASInfo.threadCount >= 1)
+  }
+
   @Test func `vector norm neither overflows nor underflows`() {
     #expect(abs([3e200, 4e200].norm / 5e200 - 1) <= Double.ulpOfOne)
     #expect(abs([3e-200, 4e-200].norm / 5e-200 - 1) <= Double.ulpOfOne)

@@ -30,9 +30,9 @@ import Testing
     let x = g.normals(50)
     let b = Matrix.random(rows: 50, columns: 7, using: &g)
     let y = g.normals(30)
-    #expect(((s * x) - dense * x).maxAbs < 1e-13)
+    #expect((s * x).subtracting(dense * x).maxAbs < 1e-13)
     #expect((s * b - dense * b).maxAbs < 1e-13)
-    #expect((s.transposeMultiplied(by: y) - dense.transposeMultiplied(by: y)).maxAbs < 1e-13)
+    #expect(s.transposeMultiplied(by: y).subtracting(dense.transposeMultiplied(by: y)).maxAbs < 1e-13)
     #expect(s.transposed.dense == dense.transposed)
     #expect(CSRMatrix(dense) == s)
   }

@@ -65,7 +65,7 @@ import Testing
     var g = SeededGenerator(seed: 41)
     let h = Histogram(values: g.normals(100_000), bins: 40, range: -4...4)
     let pdf = h.centers.map { exp(-$0 * $0 / 2) / (2 * Double.pi).squareRoot() }
-    #expect((h.densities - pdf).maxAbs < 0.01)
+    #expect(h.densities.subtracting(pdf).maxAbs < 0.01)
   }
 
   @Test func `total variation and KL divergence satisfy their identities`() {

@@ -46,7 +46,10 @@ import Testing
 
   @Test func ringLandscapeAnnealingBeatsHillClimbing() {
     let landscape = SimulatedAnnealing.RingLandscape(
-      values: (0..<60).map { x in 2 * exp(-pow((Double(x) - 40) / 8, 2)) + cos(1.3 * Double(x)) },
+      values: (0..<60).map { x -> Double in
+        let bump: Double = 2 * exp(-pow((Double(x) - 40) / 8, 2))
+        return bump + cos(1.3 * Double(x))
+      },
       maxStep: 3)
     #expect(landscape.localMaxima.count > 5)
     #expect(landscape.localMaxima.contains(landscape.globalMaximum))
@@ -57,7 +60,9 @@ import Testing
       let start = generator.integer(below: 60)
       if landscape.anneal(from: start, steps: 2000, initialTemperature: 2, using: &generator)
         == landscape.globalMaximum
-      { annealed += 1 }
+      {
+        annealed += 1
+      }
       if landscape.hillClimb(from: start, steps: 2000, using: &generator) == landscape.globalMaximum {
         climbed += 1
       }

@@ -51,7 +51,9 @@ private func randomSetup(seed: UInt64) -> (p: [Double], q: TransitionMatrix) {
 
   @Test func islandsHaveNoUniqueLimit() {
     var block = Matrix(rows: 4, columns: 4)
-    for (y, x, v) in [(0, 0, 0.3), (1, 0, 0.7), (0, 1, 0.6), (1, 1, 0.4), (2, 2, 0.5), (3, 2, 0.5), (2, 3, 0.9), (3, 3, 0.1)] {
+    for (y, x, v) in [
+      (0, 0, 0.3), (1, 0, 0.7), (0, 1, 0.6), (1, 1, 0.4), (2, 2, 0.5), (3, 2, 0.5), (2, 3, 0.9), (3, 3, 0.1),
+    ] {
       block[y, x] = v
     }
     let islands = TransitionMatrix(block)

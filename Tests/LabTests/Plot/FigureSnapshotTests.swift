@@ -3,8 +3,10 @@ import Testing
 
 @testable import Lab
 
-/// Exact-output tests: the SVG of small figures is compared byte for byte with files in
-/// `Snapshots/`. Run with `RECORD_SNAPSHOTS=1` to re-record them after an intended change.
+/// Exact-output tests for small figures.
+///
+/// The SVG is compared byte for byte with files in `Snapshots/`. Run with
+/// `RECORD_SNAPSHOTS=1` to re-record them after an intended change.
 @Suite struct FigureSnapshotTests {
   static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .appendingPathComponent("Snapshots")

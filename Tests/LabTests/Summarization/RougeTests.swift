@@ -29,7 +29,9 @@ struct RougeTests {
       let b = (0..<generator.integer(below: 12)).map { _ in generator.integer(below: 4) }
       let forward = Summarization.rouge(candidate: a, reference: b)
       let backward = Summarization.rouge(candidate: b, reference: a)
-      for (x, y) in [(forward.rouge1, backward.rouge1), (forward.rouge2, backward.rouge2), (forward.rougeL, backward.rougeL)] {
+      for (x, y) in [
+        (forward.rouge1, backward.rouge1), (forward.rouge2, backward.rouge2), (forward.rougeL, backward.rougeL),
+      ] {
         #expect(x.precision == y.recall && x.recall == y.precision)
         #expect(abs(x.f - y.f) <= 1e-15)
         #expect((0...1).contains(x.f))

@@ -11,7 +11,7 @@ func matmulChain(size n: Int, steps: Int) -> String {
   for _ in 0..<steps {
     m = m * a
     let scale = m.frobeniusNorm
-    m = m / scale
+    m /= scale
     logGrowth += log(scale)
   }
   return String(format: "%.4f", logGrowth / Double(steps))
@@ -26,24 +26,22 @@ func rnnJacobian(size n: Int, steps: Int) -> String {
   var j = Matrix.identity(n)
   var logGrowth = 0.0
   for _ in 0..<steps {
-    h = (u * h + g.normals(n)).map(tanh)
+    h = (u * h).adding(g.normals(n)).map(tanh)
     j = u.scalingRows(by: h.map { 1 - $0 * $0 }) * j
     let scale = j.frobeniusNorm
-    j = j / scale
+    j /= scale
     logGrowth += log(scale)
   }
   return String(format: "%.4f", logGrowth / Double(steps))
 }
 
-/// Random-walk Metropolis on the bimodal density ½N(−2, 1) + ½N(2, 1), proposals
-/// x + U(−3, 3); returns the acceptance rate and the fraction of time at x > 0.
+/// Random-walk Metropolis on the double-well density p(x) ∝ exp(−(x² − 4)²/8), modes at
+/// ±2, proposals x + U(−3, 3); returns the acceptance rate and the fraction of time at x > 0.
 func metropolis(steps: Int) -> String {
   var g = SeededGenerator(seed: 3)
   func logDensity(_ x: Double) -> Double {
-    let a = -0.5 * (x + 2) * (x + 2)
-    let b = -0.5 * (x - 2) * (x - 2)
-    let m = max(a, b)
-    return m + log(exp(a - m) + exp(b - m))
+    let well = x * x - 4
+    return -well * well / 8
   }
   var x = 0.0
   var current = logDensity(x)
@@ -51,7 +49,9 @@ func metropolis(steps: Int) -> String {
   for _ in 0..<steps {
     let proposal = x + 3 * (2 * g.uniform() - 1)
     let candidate = logDensity(proposal)
-    if log(g.uniform()) < candidate - current {
+    let delta = candidate - current
+    // Accept with probability min(1, e^Δ): a uniform is drawn only when Δ < 0.
+    if delta >= 0 || log(g.uniform()) < delta {
       (x, current) = (proposal, candidate)
       accepted += 1
     }

@@ -20,7 +20,7 @@ struct SeriesColor: Equatable {
   var hex: String { Palette.fallbacks[slot] }
   var variable: String { "var(--series-\(slot + 1),\(hex))" }
 
-  /// Attributes painting `properties` (e.g. `["stroke"]`, `["fill", "stroke"]`) in this colour:
+  /// Attributes painting `properties` such as `["stroke"]` or `["fill", "stroke"]` in this colour:
   /// `stroke="#0072b2" style="stroke:var(--series-1,#0072b2)"`.
   func paint(_ properties: String...) -> [(String, String)] {
     properties.map { ($0, hex) } + [

@@ -10,7 +10,9 @@ enum PlotNumber {
     fixed(min(max(value, -1e9), 1e9), decimals: 2, minus: "-", trimZeros: true)
   }
 
-  /// `value` with exactly `decimals` digits after the point (or trimmed), e.g. `fixed(2.5, 2) == "2.50"`.
+  /// Formats `value` with exactly `decimals` digits after the point, or fewer with `trimZeros`.
+  ///
+  /// For example `fixed(2.5, decimals: 2) == "2.50"`.
   static func fixed(_ value: Double, decimals: Int, minus: String = "−", trimZeros: Bool = false)
     -> String
   {
@@ -61,7 +63,7 @@ enum PlotNumber {
   /// `10` followed by the exponent in superscript digits: `10⁻³`.
   static func powerOfTen(_ exponent: Int) -> String {
     let superscripts: [Character] = ["⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"]
-    let digits = String(abs(exponent)).map { superscripts[Int(String($0))!] }
+    let digits = String(abs(exponent)).compactMap { $0.wholeNumberValue.map { superscripts[$0] } }
     return "10" + (exponent < 0 ? "⁻" : "") + String(digits)
   }
 

@@ -1,0 +1,53 @@
+import Testing
+
+@testable import Lab
+
+@Suite("FlyHash.Retrieval")
+struct RetrievalTests {
+  @Test func averagePrecisionByHand() {
+    // Relevant items at ranks 1 and 3: (1/1 + 2/3) / 2.
+    let ap = FlyHash.Retrieval.averagePrecision(ranking: [7, 2, 9, 4], relevant: [7, 9])
+    #expect(abs(ap - (1 + 2.0 / 3) / 2) < 1e-15)
+    #expect(FlyHash.Retrieval.averagePrecision(ranking: [1, 2], relevant: [1, 2]) == 1)
+    // A relevant item never ranked counts as precision 0.
+    #expect(FlyHash.Retrieval.averagePrecision(ranking: [1, 2], relevant: [1, 3]) == 0.5)
+    #expect(FlyHash.Retrieval.precision(at: 2, ranking: [7, 2, 9], relevant: [7, 9]) == 0.5)
+  }
+
+  @Test func rankingExcludesTheQueryAndOrdersByDistanceThenIndex() {
+    let codes = [
+      FlyHash.Code(active: [0, 1], length: 4), FlyHash.Code(active: [2, 3], length: 4),
+      FlyHash.Code(active: [0, 2], length: 4), FlyHash.Code(active: [0, 1], length: 4),
+    ]
+    #expect(FlyHash.Retrieval.ranking(of: 0, codes: codes, by: .hamming) == [3, 2, 1])
+    #expect(FlyHash.Retrieval.ranking(of: 0, codes: codes, by: .overlap) == [3, 2, 1])
+  }
+
+  @Test func areaUnderROCMatchesPairCounting() {
+    var rng = SeededGenerator(seed: 5)
+    let positives = (0..<40).map { _ in Double(rng.integer(below: 6)) }
+    let negatives = (0..<30).map { _ in Double(rng.integer(below: 5)) }
+    var wins = 0.0
+    for p in positives {
+      for n in negatives { wins += p > n ? 1 : (p == n ? 0.5 : 0) }
+    }
+    let expected = wins / Double(positives.count * negatives.count)
+    #expect(abs(FlyHash.Retrieval.areaUnderROC(positives: positives, negatives: negatives) - expected) < 1e-14)
+    #expect(FlyHash.Retrieval.areaUnderROC(positives: [2, 3], negatives: [0, 1]) == 1)
+    #expect(FlyHash.Retrieval.areaUnderROC(positives: [1], negatives: [1]) == 0.5)
+  }
+
+  @Test func nearestNeighboursAreSortedByDistance() {
+    let points: [[Double]] = [[0, 0], [3, 0], [1, 0], [0, 2], [1, 0]]
+    #expect(FlyHash.Retrieval.nearestNeighbours(of: 0, in: points, count: 3) == [2, 4, 3])
+  }
+
+  @Test func perfectCodesGiveUnitMeanAveragePrecision() {
+    // Two well separated groups with identical codes inside each group.
+    let codes = (0..<10).map { FlyHash.Code(active: $0 < 5 ? [0, 1] : [2, 3], length: 4) }
+    let neighbours = (0..<10).map { q in (0..<10).filter { $0 != q && ($0 < 5) == (q < 5) } }
+    let score = FlyHash.Retrieval.meanAveragePrecision(
+      codes: codes, queries: Array(0..<10), neighbours: neighbours, by: .overlap)
+    #expect(score == 1)
+  }
+}

@@ -1,0 +1,143 @@
+import Foundation
+import Testing
+
+/// One fixture per case of bad input (Tests/Hardening/fixtures/), each with the exact lines
+/// `notebook build` must print for it and the status its `--report` entry must have.
+///
+/// All fixtures build together in one project, next to a good notebook that must still succeed.
+/// Reproduce by hand: copy the fixtures into a project's notebooks/ and run `notebook build`.
+private let catalogue: [(fixture: String, status: String, messages: [String])] = [
+  ("malformed-front-matter.md", "failed", ["4:1: error: Malformed front matter: did not find expected ',' or ']'"]),
+  ("unterminated-front-matter.md", "failed", ["1:1: error: Unterminated front matter: no closing '---' line"]),
+  ("missing-title.md", "failed", ["1:1: error: Missing required front matter key 'title'"]),
+  (
+    "bad-front-matter-value.md", "failed",
+    ["3:1: error: Front matter key 'timeout' must be a positive number of seconds, got 'soon'"]
+  ),
+  (
+    "unknown-front-matter-key.md", "failed",
+    [
+      "3:1: error: Unknown front matter key 'author' (known keys: title, original_title, source, date, summary, "
+        + "inputs, timeout, optimize)"
+    ]
+  ),
+  (
+    "unknown-option.md", "failed",
+    [
+      "6:5: error: Unknown cell option 'colour' (known options: echo, output, eval, error, label, caption, fold, "
+        + "timeout)"
+    ]
+  ),
+  (
+    "bad-option-value.md", "failed",
+    [
+      "6:5: error: Cell option 'echo' must be true or false, got 'yes'",
+      "7:5: error: Cell option 'timeout' must be a positive number of seconds, got '-3'",
+      "8:5: error: Cell option 'label' must use letters, digits, '-' and '_', got 'not a label'",
+    ]
+  ),
+  (
+    "unterminated-math.md", "failed",
+    [
+      "5:32: error: Unterminated inline math '$': no closing delimiter in the same paragraph",
+      "8:1: error: Unterminated display math '$$': no closing delimiter in the same paragraph",
+    ]
+  ),
+  (
+    "tex-error.md", "ok",
+    [
+      "5:31: error: TeX error in '\\frac{1}': Unexpected end of input in a macro argument, expected '}' at end of "
+        + "input: \\frac{1}",
+      "9:7: error: TeX error in 'a + \\undefinedmacro{b}': Undefined control sequence: \\undefinedmacro at position 5",
+    ]
+  ),
+  ("compile-error.md", "failed", ["10:19: error: cannot convert value of type 'String' to specified type 'Int'"]),
+  ("trap.md", "failed", ["9:1: error: The cell crashed (SIGILL: a Swift runtime trap)"]),
+  ("infinite-loop.md", "failed", ["5:1: error: The cell ran out of time (timeout: 1 s)"]),
+  ("notebook-timeout.md", "failed", ["6:1: error: The notebook ran out of time (timeout: 2 s)"]),
+  ("prints-gigabytes.md", "failed", ["5:1: error: The program printed more than 256 MiB and was stopped"]),
+  ("memory-limit.md", "failed", ["5:1: error: The cell crashed (SIGABRT)"]),
+  ("failed-check.md", "failed", ["5:1: error: A check failed in this cell"]),
+  ("forged-records.md", "failed", ["14:1: error: The program exited with status 3 during this cell"]),
+  ("forged-cell-index.md", "failed", ["5:1: error: The program exited with status 4 during this cell"]),
+  ("prints-invalid-utf8.md", "ok", []),
+  ("invalid-utf8-source.md", "ok", []),
+  ("script-tags.md", "ok", []),
+  ("good.md", "ok", []),
+]
+
+@Suite(.serialized) struct BadInputCatalogueTests {
+  @Test func everyBadInputGetsItsExactMessageAndTheGoodNotebookStillBuilds() throws {
+    let project = try ScratchProject("catalogue")
+    defer { project.remove() }
+    try project.addFixtures(catalogue.map(\.fixture))
+    let run = try project.run(["build", "--report", "report.json"])
+    #expect(!run.timedOut)
+    #expect(run.status == 1)
+
+    let expected = Set(catalogue.flatMap { entry in entry.messages.map { "notebooks/\(entry.fixture):\($0)" } })
+    let printed = Set(run.err.split(separator: "\n").map(String.init).filter { $0.hasPrefix("notebooks/") })
+    #expect(printed.subtracting(expected).sorted() == [], "printed but not expected")
+    #expect(expected.subtracting(printed).sorted() == [], "expected but not printed")
+    #expect(run.out.contains("ok     notebooks/good.md  1/1 checks  executed"))
+
+    let report = try JSONSerialization.jsonObject(with: Data(project.text("report.json").utf8)) as? [String: Any]
+    let entries = (report?["notebooks"] as? [[String: Any]]) ?? []
+    let statuses = Dictionary(
+      entries.map { (($0["path"] as? String) ?? "", ($0["status"] as? String) ?? "") }, uniquingKeysWith: { a, _ in a })
+    for entry in catalogue {
+      #expect(statuses["notebooks/\(entry.fixture)"] == entry.status, "status of \(entry.fixture)")
+    }
+    withKnownIssue("A TeX error fails the build (exit 1) but the notebook's report entry says 'ok'") {
+      #expect(statuses["notebooks/tex-error.md"] == "failed")
+    }
+    try checkPages(project)
+
+    // A second build executes nothing and repeats every message.
+    let again = try project.run(["build"])
+    #expect(again.status == 1)
+    #expect(!again.out.contains("executed in"))
+    #expect(Set(again.err.split(separator: "\n").map(String.init).filter { $0.hasPrefix("notebooks/") }) == expected)
+  }
+
+  /// Pages show each failure where it happened and never turn output into markup.
+  private func checkPages(_ project: ScratchProject) throws {
+    let pages = project.files(under: "site").filter { $0.key.hasSuffix(".html") }
+    #expect(pages.count == catalogue.count + 1)
+    for (name, data) in pages {
+      let html = String(decoding: data, as: UTF8.self)
+      #expect(!html.lowercased().contains("<script"), "a <script> element in \(name)")
+      let handler = html.range(of: #"<[a-zA-Z][^>]*\son[a-z]+\s*="#, options: .regularExpression)
+      #expect(handler == nil, "an event handler attribute in \(name)")
+      #expect(!html.contains("href=\"javascript:"), "a javascript: link in \(name)")
+    }
+    let script = project.text("site/script-tags.html")
+    #expect(script.contains("&lt;script&gt;alert(&quot;print&quot;)&lt;/script&gt;"))
+    #expect(script.contains("&lt;img src=x onerror=alert(1)&gt;"))
+    #expect(project.text("site/prints-invalid-utf8.html").contains("a\u{FFFD}\u{FFFD}b\u{FFFD}"))
+    #expect(project.text("site/trap.html").contains("Fatal error: Index out of range"))
+    #expect(project.text("site/memory-limit.html").contains("failed to allocate 268435456 bytes"))
+    #expect(project.text("site/infinite-loop.html").contains("spinning"))
+    let gigabytes = project.files(under: "site")["prints-gigabytes.html"]?.count ?? 0
+    #expect(gigabytes < 3 << 20, "the page of a program that printed 256 MiB stays small")
+    #expect(project.text("site/tex-error.html").contains("Undefined control sequence"))
+  }
+
+  @Test func deeplyNestedMarkdownDoesNotCrashTheRunner() throws {
+    // Reproduce: a notebook whose prose is 8000 '>' then text (or 10000 '*' around a word), then
+    // `notebook build`: the renderer recurses once per nesting level and overflows the stack.
+    let project = try ScratchProject("deep")
+    defer { project.remove() }
+    try project.write(
+      "notebooks/deep-quotes.md", "---\ntitle: Deep quotes\n---\n\n" + String(repeating: ">", count: 8000) + " x\n")
+    try project.write(
+      "notebooks/deep-emphasis.md",
+      "---\ntitle: Deep emphasis\n---\n\n" + String(repeating: "*", count: 10000) + "x"
+        + String(repeating: "*", count: 10000) + "\n")
+    let run = try project.run(["build"])
+    withKnownIssue("PageRenderer recurses per nesting level: SIGSEGV on deeply nested Markdown") {
+      #expect(run.status == 0 || run.status == 1, "the runner crashed with status \(run.status)")
+      #expect(FileManager.default.fileExists(atPath: project.root + "/site/deep-quotes.html"))
+    }
+  }
+}

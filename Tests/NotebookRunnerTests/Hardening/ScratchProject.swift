@@ -1,0 +1,154 @@
+import Foundation
+
+/// A throwaway notebook project in a temporary folder, driven through the real `notebook` binary.
+///
+/// It holds a copy of the library sources notebook programs link (so its Lab fingerprint is the
+/// repository's at the time of copying) and shares the repository's compiled modules through a
+/// symbolic link, so Lab's optimised build is not paid again.
+struct ScratchProject {
+  /// What a run of the command-line tool did.
+  struct Run {
+    var status: Int32
+    var out: String
+    var err: String
+    /// Whether the run was stopped by its time bound (a hang).
+    var timedOut: Bool
+  }
+
+  /// The repository root.
+  static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent().path
+  /// The built command-line tool.
+  static let binary = repository + "/.build/debug/notebook"
+  /// The fixtures of the bad-input catalogue.
+  static let fixtures = repository + "/Tests/Hardening/fixtures"
+
+  let root: String
+
+  /// Creates an empty project with `notebooks/` and the library sources.
+  init(_ name: String) throws {
+    root = FileManager.default.temporaryDirectory
+      .appendingPathComponent("notebook-\(name)-\(UUID().uuidString.prefix(8))").path
+    let files = FileManager.default
+    try files.createDirectory(atPath: root + "/notebooks", withIntermediateDirectories: true)
+    try files.createDirectory(atPath: root + "/Sources", withIntermediateDirectories: true)
+    try files.createDirectory(atPath: root + "/.notebook-cache", withIntermediateDirectories: true)
+    for module in ["Lab", "NotebookRuntime", "CBLAS"] {
+      try files.copyItem(atPath: "\(Self.repository)/Sources/\(module)", toPath: "\(root)/Sources/\(module)")
+    }
+    let modules = Self.repository + "/.notebook-cache/modules"
+    try files.createDirectory(atPath: modules, withIntermediateDirectories: true)
+    try files.createSymbolicLink(atPath: root + "/.notebook-cache/modules", withDestinationPath: modules)
+  }
+
+  /// Removes the project.
+  func remove() { try? FileManager.default.removeItem(atPath: root) }
+
+  /// Writes `text` to a path relative to the root.
+  func write(_ relative: String, _ text: String) throws {
+    try write(relative, Data(text.utf8))
+  }
+
+  /// Writes bytes to a path relative to the root.
+  func write(_ relative: String, _ data: Data) throws {
+    let url = URL(fileURLWithPath: "\(root)/\(relative)")
+    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try data.write(to: url)
+  }
+
+  /// Copies fixtures into `notebooks/`.
+  func addFixtures(_ names: [String]) throws {
+    for name in names {
+      try FileManager.default.copyItem(atPath: "\(Self.fixtures)/\(name)", toPath: "\(root)/notebooks/\(name)")
+    }
+  }
+
+  /// Starts `notebook` with `arguments` in the project; the caller waits or kills.
+  func start(_ arguments: [String]) throws -> (Process, Pipe, Pipe) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: Self.binary)
+    process.arguments = arguments
+    process.currentDirectoryURL = URL(fileURLWithPath: root)
+    var environment = ProcessInfo.processInfo.environment
+    environment.removeValue(forKey: "NOTEBOOK_NONCE")
+    process.environment = environment
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    return (process, out, err)
+  }
+
+  /// Runs `notebook` with `arguments` to completion, killing it after `limit` seconds (a hang).
+  func run(_ arguments: [String], limit: Double = 600) throws -> Run {
+    let (process, out, err) = try start(arguments)
+    let collected = OutputCollector(out, err)
+    let deadline = Date().addingTimeInterval(limit)
+    while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+    let timedOut = process.isRunning
+    if timedOut { kill(process.processIdentifier, SIGKILL) }
+    process.waitUntilExit()
+    let (stdout, stderr) = collected.finish()
+    return Run(status: process.terminationStatus, out: stdout, err: stderr, timedOut: timedOut)
+  }
+
+  /// The files of a folder below the root (relative path → bytes), hidden files included.
+  func files(under relative: String) -> [String: Data] {
+    let folder = "\(root)/\(relative)"
+    guard let walker = FileManager.default.enumerator(atPath: folder) else { return [:] }
+    var result: [String: Data] = [:]
+    while let item = walker.nextObject() as? String {
+      var isDirectory: ObjCBool = false
+      let path = "\(folder)/\(item)"
+      if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
+        result[item] = FileManager.default.contents(atPath: path) ?? Data()
+      }
+    }
+    return result
+  }
+
+  /// Reads a file below the root as text (invalid UTF-8 replaced).
+  func text(_ relative: String) -> String {
+    String(decoding: FileManager.default.contents(atPath: "\(root)/\(relative)") ?? Data(), as: UTF8.self)
+  }
+}
+
+/// Drains a process's two pipes on background threads, so a chatty process never blocks.
+final class OutputCollector: @unchecked Sendable {
+  private let group = DispatchGroup()
+  private var out = Data()
+  private var err = Data()
+
+  init(_ outPipe: Pipe, _ errPipe: Pipe) {
+    group.enter()
+    DispatchQueue.global().async {
+      self.out = outPipe.fileHandleForReading.readDataToEndOfFile()
+      self.group.leave()
+    }
+    group.enter()
+    DispatchQueue.global().async {
+      self.err = errPipe.fileHandleForReading.readDataToEndOfFile()
+      self.group.leave()
+    }
+  }
+
+  /// Waits for both pipes to close and returns their text.
+  func finish() -> (String, String) {
+    group.wait()
+    return (String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+  }
+}
+
+/// Processes of this machine whose executable lies under `folder` (a scratch project's programs).
+func processes(under folder: String) -> [Int32] {
+  let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+  return entries.compactMap { entry -> Int32? in
+    guard let pid = Int32(entry), pid != getpid(),
+      let executable = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(entry)/exe"),
+      executable.hasPrefix(folder + "/")
+    else { return nil }
+    return pid
+  }
+}
