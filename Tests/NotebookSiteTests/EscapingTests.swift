@@ -58,7 +58,9 @@ import Testing
 
   @Test func unsafeSVGIsShownEscapedWithAWarning() throws {
     let unsafe = "<svg viewBox=\"0 0 1 1\"><circle r=\"1\" onload=\"alert(1)\"/></svg>"
-    let result = try SiteBuilder(siteDirectory: "unused").renderWithReport([page([.display(kind: "svg", content: unsafe)])])
+    let result = try SiteBuilder(siteDirectory: "unused").renderWithReport([
+      page([.display(kind: "svg", content: unsafe)])
+    ])
     let html = String(decoding: try #require(result.files["t.html"]), as: UTF8.self)
     #expect(!html.contains("<circle"))
     #expect(html.contains("&lt;circle r=&quot;1&quot; onload="))

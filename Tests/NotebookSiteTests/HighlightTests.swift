@@ -39,6 +39,7 @@ import Testing
 
   @Test func foldedCellsUseDetails() throws {
     let html = try Fixtures.html(Fixtures.smallPage)
-    #expect(html.contains("<details class=\"cell-fold\"><summary>Code <span class=\"fold-size\">(1 line)</span></summary>"))
+    #expect(
+      html.contains("<details class=\"cell-fold\"><summary>Code <span class=\"fold-size\">(1 line)</span></summary>"))
   }
 }

@@ -8,12 +8,16 @@ import Testing
   @Test func figureTakesLabelAndCaption() throws {
     let html = try Fixtures.html(Fixtures.smallPage)
     #expect(html.contains("<figure class=\"output-figure\" id=\"fig-demo\">"))
-    #expect(html.contains("<figcaption><span class=\"figure-number\">Figure 1</span> A demo figure of <span class=\"katex\">"))
+    #expect(
+      html.contains("<figcaption><span class=\"figure-number\">Figure 1</span> A demo figure of <span class=\"katex\">")
+    )
   }
 
   @Test func checksShowMarksAndDetails() throws {
     let html = try Fixtures.html(Fixtures.smallPage)
-    #expect(html.contains("<li class=\"check check-pass\"><span class=\"check-mark\" role=\"img\" aria-label=\"Passed\">✓</span>"))
+    #expect(
+      html.contains(
+        "<li class=\"check check-pass\"><span class=\"check-mark\" role=\"img\" aria-label=\"Passed\">✓</span>"))
     #expect(html.contains("<li class=\"check check-fail\">"))
     #expect(html.contains("<span class=\"check-detail\">2 vs 3: |Δ| = 1 &gt; 0</span>"))
   }
@@ -22,7 +26,9 @@ import Testing
     let html = try Fixtures.html(Fixtures.smallPage)
     #expect(html.contains("<span class=\"badge badge-check-failed\">✗ Check failed</span>"))
     #expect(html.contains("<span class=\"badge badge-compile-error\">✗ Compile error</span>"))
-    #expect(html.contains("<div class=\"output-error error-compile\" role=\"note\"><p class=\"error-title\">Compile error</p>"))
+    #expect(
+      html.contains(
+        "<div class=\"output-error error-compile\" role=\"note\"><p class=\"error-title\">Compile error</p>"))
   }
 
   @Test func numericTableCellsAreRightAligned() throws {
@@ -32,8 +38,11 @@ import Testing
 
   @Test func echoFalseHidesCodeAndOutputFalseKeepsOnlyFailures() throws {
     let body = "```swift\n//| echo: false\n//| output: false\nsecretCode(1)\n```\n"
-    let result = Fixtures.result([.text("secret output"), .check(passed: true, claim: "quiet", detail: ""),
-      .check(passed: false, claim: "loud", detail: ""), .error("boom")], status: .crashed)
+    let result = Fixtures.result(
+      [
+        .text("secret output"), .check(passed: true, claim: "quiet", detail: ""),
+        .check(passed: false, claim: "loud", detail: ""), .error("boom"),
+      ], status: .crashed)
     let html = try Fixtures.html(SitePage(notebook: Fixtures.notebook(body), result: result))
     #expect(!html.contains("secretCode"))
     #expect(!html.contains("secret output"))

@@ -4,7 +4,9 @@ import Testing
 
 @testable import NotebookSite
 
-/// Exact-HTML snapshots of a small page and the index. Re-record with `RECORD_SNAPSHOTS=1`.
+/// Exact-HTML snapshots of a small page and the index.
+///
+/// Re-record with `RECORD_SNAPSHOTS=1`.
 @Suite struct SnapshotTests {
   @Test func smallPageMatchesSnapshot() throws {
     let files = try Fixtures.render([Fixtures.smallPage])

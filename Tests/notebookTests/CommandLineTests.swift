@@ -100,6 +100,17 @@ private func emptyProject() throws -> String {
     #expect(listed.out.contains("never run  notebooks/why-gradients-vanish.md"))
   }
 
+  @Test func theScaffoldBuildsWithItsChecksPassing() throws {
+    let project = try emptyProject()
+    #expect(try notebook(["new", "Scaffold check", "--slug", "scaffold"], in: project).status == 0)
+    let text = try String(contentsOfFile: "\(project)/notebooks/scaffold.md", encoding: .utf8)
+    let folder = try scratch(["scaffold.md": text])
+    let site = FileManager.default.temporaryDirectory.appendingPathComponent("site-\(UUID().uuidString)").path
+    let result = try notebook(["build", "\(folder)/scaffold.md", "--site", site])
+    #expect(result.status == 0, "\(result.err)")
+    #expect(result.out.contains("2/2 checks") || result.out.contains("1/1 checks"))
+  }
+
   @Test func outsideAProjectItSaysSo() throws {
     let result = try notebook(["list"], in: FileManager.default.temporaryDirectory.path)
     #expect(result.status != 0)

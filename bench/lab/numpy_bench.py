@@ -165,7 +165,7 @@ def main(argv):
     variant = "pure-python" if pure else "numpy"
     print(json.dumps({"case": case, "variant": variant, "seconds": round(seconds, 4),
                       "cpu_seconds": round(cpu_seconds, 4), "checksum": checksum,
-                      "blas_core": blas_core()}))
+                      "blas_core": blas_core(), "numpy": np.__version__}))
 
 
 if __name__ == "__main__":

@@ -59,7 +59,7 @@ extension Aquarium {
       ]
     }
 
-    /// Integrates from `initial` over `days` with ``ODE/rk4(from:to:steps:initial:derivative:)``
+    /// Integrates from `initial` over `days` with the fixed-step RK4 integrator `ODE.rk4`
     /// in steps of `stepDays` (0.05 d keeps RK4 well inside its stability limit for the
     /// default parameters, whose fastest rate is about 20/day).
     public func simulate(days: Double, initial: [Double], stepDays: Double = 0.05) -> ODESolution {

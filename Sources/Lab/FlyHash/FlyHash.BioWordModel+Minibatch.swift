@@ -71,18 +71,28 @@ extension FlyHash.BioWordModel {
     _ decay: [Float], from d: UnsafeMutableBufferPointer<Float>, weights w: UnsafeMutableBufferPointer<Float>,
     _ k: Int, _ inputs: Int
   ) -> Float {
-    var largest: Float = 0
+    var wide = SIMD8<Float>(repeating: 0)
+    var narrow: Float = 0
     decay.withUnsafeBufferPointer { xx in
+      let (dBase, wBase, xBase) = (d.baseAddress!, w.baseAddress!, xx.baseAddress!)
       for i in 0..<inputs {
-        let row = i * k
-        for mu in 0..<k {
-          let value = d[row + mu] - xx[mu] * w[row + mu]
-          d[row + mu] = value
-          largest = Swift.max(largest, abs(value))
+        let row = i &* k
+        var mu = 0
+        while mu &+ 8 <= k {
+          let value = load(dBase + (row &+ mu)) - load(xBase + mu) * load(wBase + (row &+ mu))
+          store(value, dBase + (row &+ mu))
+          wide = pointwiseMax(wide, pointwiseMax(value, -value))
+          mu &+= 8
+        }
+        while mu < k {
+          let value = dBase[row &+ mu] - xBase[mu] * wBase[row &+ mu]
+          dBase[row &+ mu] = value
+          narrow = Swift.max(narrow, abs(value))
+          mu &+= 1
         }
       }
     }
-    return largest
+    return Swift.max(wide.max(), narrow)
   }
 
   /// W ← W + step·d, clears d, and returns the new squared unit norms.
@@ -92,16 +102,36 @@ extension FlyHash.BioWordModel {
   ) -> [Float] {
     var norms = [Float](repeating: 0, count: k)
     norms.withUnsafeMutableBufferPointer { n in
+      let (dBase, wBase, nBase) = (d.baseAddress!, w.baseAddress!, n.baseAddress!)
       for i in 0..<inputs {
-        let row = i * k
-        for mu in 0..<k {
-          let value = w[row + mu] + step * d[row + mu]
-          w[row + mu] = value
-          d[row + mu] = 0
-          n[mu] += value * value
+        let row = i &* k
+        var mu = 0
+        while mu &+ 8 <= k {
+          let value = load(wBase + (row &+ mu)) + step * load(dBase + (row &+ mu))
+          store(value, wBase + (row &+ mu))
+          store(SIMD8(repeating: 0), dBase + (row &+ mu))
+          store(load(nBase + mu) + value * value, nBase + mu)
+          mu &+= 8
+        }
+        while mu < k {
+          let value = wBase[row &+ mu] + step * dBase[row &+ mu]
+          wBase[row &+ mu] = value
+          dBase[row &+ mu] = 0
+          nBase[mu] += value * value
+          mu &+= 1
         }
       }
     }
     return norms
+  }
+
+  @inline(__always)
+  static func load(_ pointer: UnsafePointer<Float>) -> SIMD8<Float> {
+    UnsafeRawPointer(pointer).loadUnaligned(as: SIMD8<Float>.self)
+  }
+
+  @inline(__always)
+  static func store(_ value: SIMD8<Float>, _ pointer: UnsafeMutablePointer<Float>) {
+    UnsafeMutableRawPointer(pointer).storeBytes(of: value, as: SIMD8<Float>.self)
   }
 }

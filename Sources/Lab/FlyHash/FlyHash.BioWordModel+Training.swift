@@ -86,18 +86,34 @@ extension FlyHash.BioWordModel {
     _ response: inout [Float]
   ) -> Int {
     response.withUnsafeMutableBufferPointer { r in
-      for mu in 0..<k { r[mu] = 0 }
-      for position in range {
-        let row = Int(indices[position]) * k
-        for mu in 0..<k { r[mu] += w[row + mu] }
-      }
+      let sums = r.baseAddress!
+      let rows = UnsafePointer(w.baseAddress!)
+      sums.update(repeating: 0, count: k)
+      // Pointer arithmetic, free of overflow checks, lets the compiler vectorise the row sums.
+      for position in range { addRow(rows + Int(indices[position]) &* k, into: sums, count: k) }
       var best = 0
-      var bestValue = r[0] * scale[0]
-      for mu in 1..<k where r[mu] * scale[mu] > bestValue {
+      var bestValue = sums[0] * scale[0]
+      for mu in 1..<k where sums[mu] * scale[mu] > bestValue {
         best = mu
-        bestValue = r[mu] * scale[mu]
+        bestValue = sums[mu] * scale[mu]
       }
       return best
+    }
+  }
+
+  /// sums[0..<count] += row[0..<count].
+  @inline(__always)
+  static func addRow(_ row: UnsafePointer<Float>, into sums: UnsafeMutablePointer<Float>, count: Int) {
+    var mu = 0
+    while mu &+ 8 <= count {
+      let total = UnsafeRawPointer(sums + mu).loadUnaligned(as: SIMD8<Float>.self)
+        + UnsafeRawPointer(row + mu).loadUnaligned(as: SIMD8<Float>.self)
+      UnsafeMutableRawPointer(sums + mu).storeBytes(of: total, as: SIMD8<Float>.self)
+      mu &+= 8
+    }
+    while mu < count {
+      sums[mu] += row[mu]
+      mu &+= 1
     }
   }
 

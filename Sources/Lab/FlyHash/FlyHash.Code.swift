@@ -50,6 +50,9 @@ extension FlyHash {
       return count
     }
 
+    /// The packed bits, 64 to a word, bit i in word i / 64 at position i % 64.
+    public var packedWords: [UInt64] { words }
+
     /// The number of positions on in both codes. Both codes must have the same length.
     public func overlap(with other: Code) -> Int {
       precondition(length == other.length, "codes of length \(length) and \(other.length)")

@@ -76,6 +76,7 @@ struct ExecutionState {
     var result =
       results[index]
       ?? CellResult(index: index, line: cell.fenceLine, status: status, outputs: [], seconds: 0)
+    result.outputs = result.outputs.map(CrashReport.withoutStackTrace)
     result.outputs.append(.error(message))
     if cell.options.error && status == .crashed {
       result.status = .expectedError

@@ -33,8 +33,10 @@ enum CompilerDiagnostics {
     return Diagnostic(.error, file: file, line: lineNumber, column: column, message)
   }
 
+  /// Whether a line after an error belongs to it: the source line and caret, not the
+  /// next diagnostic, and not the glue that the generator wrapped around the cells.
   private static func isContext(_ line: Substring) -> Bool {
     !line.contains(": warning: ") && !line.contains(": note: ") && !line.contains(": error: ")
-      && !line.isEmpty
+      && !line.isEmpty && !line.contains("_notebook") && !line.contains("#sourceLocation")
   }
 }

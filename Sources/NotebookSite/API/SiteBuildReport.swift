@@ -2,6 +2,8 @@ public import NotebookCore
 
 /// What a site build did: problems found while rendering, files written, and where time went.
 public struct SiteBuildReport: Sendable {
+  /// Problems found while rendering.
+  ///
   /// TeX errors and warnings (at the formula's `notebooks/x.md:LINE:COL`), unsafe figures and
   /// malformed outputs (at the cell's fence line). Errors also fail the page's status.
   public var diagnostics: [Diagnostic]

@@ -12,8 +12,9 @@ public struct SiteBuilder: Sendable {
   public var siteDirectory: String
   /// The name shown in the site bar and as the index's heading.
   public var siteTitle: String = "Notebooks"
-  /// A folder for highlighted code and typeset math from earlier builds, or `nil` to render
-  /// everything afresh. With it, a build highlights only changed code and runs KaTeX only for
+  /// A folder for highlighted code and typeset math from earlier builds, or `nil` for none.
+  ///
+  /// With it, a build highlights only changed code and runs KaTeX only for
   /// pages whose formulas changed (not at all when none did). The pages are the same bytes
   /// either way.
   public var cacheDirectory: String?

@@ -177,8 +177,9 @@ enum Stylesheet {
     .check-claim { grid-column: 2; }
     .check-detail { grid-column: 2; font-family: var(--font-code); font-size: 0.78rem; color: var(--muted); }
     .output-figure { margin: 1rem 0; }
-    .figure-body { color: var(--fg); }
-    .figure-body svg { display: block; width: 100%; height: auto; max-width: 100%; }
+    .figure-body { color: var(--fg); overflow-x: auto; }
+    .figure-body svg { display: block; width: 100%; height: auto; }
+    @media (max-width: 40rem) { .figure-body svg { min-width: calc(var(--figure-width, 0px) * 0.55); } }
     figcaption { font-size: 0.9rem; color: var(--muted); margin-top: 0.4rem; }
     .figure-number { font-weight: 600; color: var(--fg); }
     .output-table { overflow-x: auto; margin: 0.8rem 0; }

@@ -68,4 +68,3 @@ struct RenderCache: Codable, Sendable {
 
   private static func file(in directory: String) -> String { directory + "/site-render-cache.json" }
 }
-

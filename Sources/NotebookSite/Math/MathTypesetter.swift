@@ -19,7 +19,8 @@ enum MathTypesetter {
     let batch = try KaTeXRenderer.render(missing.map { pages[$0] })
     let stamp =
       RenderCache.KaTeXStamp.current(version: batch.version, distDirectory: batch.distDirectory)
-      ?? RenderCache.KaTeXStamp(version: batch.version, distDirectory: batch.distDirectory, scriptSize: 0, scriptModified: 0)
+      ?? RenderCache.KaTeXStamp(
+        version: batch.version, distDirectory: batch.distDirectory, scriptSize: 0, scriptModified: 0)
     if let previous = cache.katex, previous != stamp, missing.count < pages.count {
       // Another KaTeX answered this time: nothing cached may be mixed with its output.
       return try typeset(pages, cache: RenderCache())

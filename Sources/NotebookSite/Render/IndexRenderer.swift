@@ -28,7 +28,8 @@ struct IndexRenderer {
 
   func render() -> String {
     let list = Self.ordered(entries).map(entry).joined()
-    let body = "<div class=\"page\">\n<main id=\"main\">\n<header class=\"page-header\">\n"
+    let body =
+      "<div class=\"page\">\n<main id=\"main\">\n<header class=\"page-header\">\n"
       + "<h1>\(siteTitle.htmlEscaped)</h1>\n<p class=\"summary\">\(tally())</p>\n</header>\n"
       + "<ol class=\"notebook-list\">\n\(list)</ol>\n</main>\n</div>\n"
     return PageShell.document(
@@ -46,7 +47,8 @@ struct IndexRenderer {
   }
 
   private func entry(_ entry: Entry) -> String {
-    var html = "<li class=\"entry entry-\(entry.status.state.rawValue)\">\n"
+    var html =
+      "<li class=\"entry entry-\(entry.status.state.rawValue)\">\n"
       + "<h2><a href=\"\(entry.page.htmlEscaped)\">\(entry.titleHTML)</a></h2>\n"
     if let original = entry.originalTitle {
       let language = PageShell.language(of: original).map { " lang=\"\($0)\"" } ?? ""

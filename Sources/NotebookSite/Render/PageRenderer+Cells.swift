@@ -14,7 +14,8 @@ extension PageRenderer {
   }
 
   private func hasFigure(_ cell: Cell) -> Bool {
-    result(of: cell)?.outputs.contains { if case .display("svg", _) = $0 { return true } else { return false } } ?? false
+    result(of: cell)?.outputs.contains { if case .display("svg", _) = $0 { return true } else { return false } }
+      ?? false
   }
 
   mutating func cell(_ cell: Cell) -> String {
@@ -24,7 +25,8 @@ extension PageRenderer {
     let statusClass = status.map { "cell-\(Self.kebab($0.rawValue))" } ?? "cell-pending"
     var html = "<div class=\"cell \(statusClass)\" id=\"\(anchor(of: cell).htmlEscaped)\">\n"
     if let status, let badge = Self.badge(status) {
-      html += "<p class=\"cell-status\"><span class=\"badge badge-\(Self.kebab(status.rawValue))\">\(badge)</span> "
+      html +=
+        "<p class=\"cell-status\"><span class=\"badge badge-\(Self.kebab(status.rawValue))\">\(badge)</span> "
         + "<span class=\"cell-location\">\(notebook.path.htmlEscaped):\(cell.fenceLine)</span></p>\n"
     }
     if cell.options.echo { html += source(cell) }
@@ -36,7 +38,8 @@ extension PageRenderer {
   }
 
   private mutating func source(_ cell: Cell) -> String {
-    let code = "<pre class=\"code cell-code\" tabindex=\"0\"><code class=\"language-swift\">"
+    let code =
+      "<pre class=\"code cell-code\" tabindex=\"0\"><code class=\"language-swift\">"
       + highlighted(cell.code) + "</code></pre>\n"
     guard cell.options.fold else { return code }
     let lines = cell.code.split(separator: "\n", omittingEmptySubsequences: false).count

@@ -1,3 +1,4 @@
+import Foundation
 import NotebookCore
 
 /// Figures: inline SVG in a numbered `<figure>`, captioned from the cell's `caption` option.
@@ -21,8 +22,22 @@ extension PageRenderer {
     if isFirst, let text = cell.options.caption {
       caption += " " + inlineText(text, fragment: page.captions[cell.index])
     }
-    return "<figure class=\"output-figure\" id=\"\(id.htmlEscaped)\">\n<div class=\"figure-body\">"
+    let width = Self.intrinsicWidth(svg).map { " style=\"--figure-width: \($0)px\"" } ?? ""
+    return "<figure class=\"output-figure\" id=\"\(id.htmlEscaped)\">\n<div class=\"figure-body\"\(width)>"
       + svg.trimmingWhitespace + "</div>\n<figcaption>\(caption)</figcaption>\n</figure>\n"
+  }
+
+  /// The width of the root element's `viewBox`, in whole pixels: the stylesheet keeps a figure
+  /// from shrinking far below it on a phone (it scrolls instead), so its labels stay legible.
+  static func intrinsicWidth(_ svg: String) -> Int? {
+    guard let open = svg.firstIndex(of: "<"), let close = svg[open...].firstIndex(of: ">") else { return nil }
+    let tag = svg[open..<close]
+    guard let start = tag.range(of: "viewBox=\"")?.upperBound, let end = tag[start...].firstIndex(of: "\"") else {
+      return nil
+    }
+    let numbers = tag[start..<end].split(whereSeparator: { $0 == " " || $0 == "," }).compactMap { Double($0) }
+    guard numbers.count == 4, numbers[2].isFinite, numbers[2] > 0 else { return nil }
+    return Int(numbers[2].rounded())
   }
 
   /// Plain text, or its parsed inline Markdown when it had math.

@@ -6,7 +6,8 @@ extension PageRenderer {
     let header = header()
     let contents = tableOfContents()
     let layoutClass = contents.isEmpty ? "page" : "page has-contents"
-    let main = "<div class=\"\(layoutClass)\">\n<main id=\"main\">\n<article class=\"notebook\">\n" + header
+    let main =
+      "<div class=\"\(layoutClass)\">\n<main id=\"main\">\n<article class=\"notebook\">\n" + header
       + contents + "<div class=\"notebook-body\">\n" + notice() + problemList() + body
       + "</div>\n</article>\n</main>\n</div>\n" + provenance()
     return PageShell.document(
@@ -55,7 +56,8 @@ extension PageRenderer {
       }
     }
     func entry(_ heading: Heading) -> String { "<a href=\"#\(heading.id.htmlEscaped)\">\(heading.html)</a>" }
-    var html = "<nav class=\"contents\" id=\"contents\" aria-label=\"Contents\">\n"
+    var html =
+      "<nav class=\"contents\" id=\"contents\" aria-label=\"Contents\">\n"
       + "<details open><summary>Contents</summary>\n<ol>\n"
     for group in groups {
       html += "<li>" + entry(group.heading)
@@ -72,22 +74,24 @@ extension PageRenderer {
     return "<p class=\"notice\" role=\"note\">This notebook has not been executed yet: its cells show code only.</p>\n"
   }
 
+  /// The errors, linked to their cells.
+  ///
+  /// Warnings are the author's business: the build prints them, and a reader sees an unsafe
+  /// output's warning where the output would have been.
   private func problemList() -> String {
-    let all = problems + outputDiagnostics
-    guard !all.isEmpty else { return "" }
-    let errors = all.filter { $0.severity == .error }.count
-    let title =
-      errors > 0
-      ? (errors == 1 ? "1 error" : "\(errors) errors") + " in this notebook"
-      : (all.count == 1 ? "1 warning" : "\(all.count) warnings") + " for this notebook"
-    var html = "<section class=\"problems\" id=\"problems\" aria-label=\"Problems\">\n"
+    let errors = (problems + outputDiagnostics).filter { $0.severity == .error }
+    guard !errors.isEmpty else { return "" }
+    let title = (errors.count == 1 ? "1 error" : "\(errors.count) errors") + " in this notebook"
+    var html =
+      "<section class=\"problems\" id=\"problems\" aria-label=\"Problems\">\n"
       + "<p class=\"problems-title\">\(title)</p>\n<ul>\n"
-    for diagnostic in all {
+    for diagnostic in errors {
       let location = "\(diagnostic.file):\(diagnostic.line):\(diagnostic.column)".htmlEscaped
       let place =
         cellContaining(line: diagnostic.line).map { "<a href=\"#\(anchor(of: $0).htmlEscaped)\">\(location)</a>" }
         ?? location
-      html += "<li class=\"problem problem-\(diagnostic.severity.rawValue)\"><code>\(place)</code> "
+      html +=
+        "<li class=\"problem problem-\(diagnostic.severity.rawValue)\"><code>\(place)</code> "
         + "<span class=\"problem-severity\">\(diagnostic.severity.rawValue)</span> \(diagnostic.message.htmlEscaped)</li>\n"
     }
     return html + "</ul>\n</section>\n"

@@ -115,7 +115,8 @@ extension PageRenderer {
 
   private mutating func table(_ content: String, cell: Cell) -> String {
     guard let table = TableInspector.render(content) else {
-      return rejected(content, cell: cell, reason: "A table output with markup other than a plain table is shown as text")
+      return rejected(
+        content, cell: cell, reason: "A table output with markup other than a plain table is shown as text")
     }
     return "<div class=\"output-table\" tabindex=\"0\">\(table)</div>\n"
   }

@@ -3,7 +3,9 @@ import NotebookCore
 
 /// Prose: CommonMark nodes to HTML. Raw HTML is shown as text, never interpreted.
 extension PageRenderer {
-  /// Renders block nodes. `mathOffset` maps a fragment's `.math(i)` to request `mathOffset + i`.
+  /// Renders block nodes.
+  ///
+  /// `mathOffset` maps a fragment's `.math(i)` to request `mathOffset + i`.
   mutating func blocks(_ nodes: [MarkdownNode], mathOffset: Int, tight: Bool = false) -> String {
     nodes.map { block($0, mathOffset: mathOffset, tight: tight) }.joined()
   }

@@ -1,4 +1,6 @@
-/// The HTML document around a page's content: head, stylesheets, site bar. No scripts.
+/// The HTML document around a page's content: head, stylesheets, site bar.
+///
+/// Pages carry no scripts.
 enum PageShell {
   /// A complete document.
   ///

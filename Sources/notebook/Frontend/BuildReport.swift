@@ -24,6 +24,10 @@ struct BuildReport: Encodable {
   var notebooks: [Entry]
   /// Seconds rendering the whole site (math, highlighting, pages, index).
   var renderSeconds: Double
+  /// Seconds typesetting math (one batched KaTeX process; 0 when every formula was cached).
+  var mathSeconds: Double
+  /// Seconds highlighting code (0 when every cell was cached).
+  var highlightSeconds: Double
   var totalSeconds: Double
 
   init(run: BuildRun) {
@@ -37,6 +41,8 @@ struct BuildReport: Encodable {
         cells: outcome.result.cells.map { Cell(line: $0.line, status: $0.status.rawValue, seconds: outcome.executed ? $0.seconds : 0) })
     }
     renderSeconds = run.renderSeconds
+    mathSeconds = run.mathSeconds
+    highlightSeconds = run.highlightSeconds
     totalSeconds = run.totalSeconds
   }
 

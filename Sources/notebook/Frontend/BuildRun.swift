@@ -9,6 +9,8 @@ struct BuildRun {
   private(set) var outcomes: [NotebookBuilder.Outcome] = []
   private(set) var siteDiagnostics: [Diagnostic] = []
   private(set) var renderSeconds = 0.0
+  private(set) var mathSeconds = 0.0
+  private(set) var highlightSeconds = 0.0
   private(set) var totalSeconds = 0.0
 
   private let siteDirectory: String
@@ -39,7 +41,10 @@ struct BuildRun {
     run.outcomes = try builder.build(paths, force: force, jobs: jobs, progress: ProgressPrinter.progress(total: paths.count))
     let renderStart = Date()
     let pages = try session.sitePages(for: run.outcomes, builder: builder)
-    let report = try SiteBuilder(siteDirectory: siteDirectory).build(pages)
+    let renderCache = "\(session.project.cacheDirectory)/site"
+    let report = try SiteBuilder(siteDirectory: siteDirectory, cacheDirectory: renderCache).build(pages)
+    run.mathSeconds = report.mathSeconds
+    run.highlightSeconds = report.highlightSeconds
     run.renderSeconds = Date().timeIntervalSince(renderStart)
     run.siteDiagnostics = report.diagnostics
     for diagnostic in report.diagnostics where paths.contains(diagnostic.file) {

@@ -50,4 +50,19 @@ struct RetrievalTests {
       codes: codes, queries: Array(0..<10), neighbours: neighbours, by: .overlap)
     #expect(score == 1)
   }
+
+  @Test func fastMeanAveragePrecisionEqualsTheExplicitRanking() {
+    var rng = SeededGenerator(seed: 16)
+    let codes = (0..<300).map { _ in FlyHash.Code(active: rng.sample(6, from: 90), length: 90) }
+    let queries = Array(0..<20)
+    let neighbours = queries.map { q in rng.sample(15, from: 300).filter { $0 != q } }
+    for similarity in [FlyHash.Retrieval.Similarity.hamming, .overlap] {
+      let explicit = zip(queries, neighbours).map { q, truth in
+        FlyHash.Retrieval.averagePrecision(
+          ranking: FlyHash.Retrieval.ranking(of: q, codes: codes, by: similarity), relevant: Set(truth))
+      }.reduce(0, +) / 20
+      let fast = FlyHash.Retrieval.meanAveragePrecision(codes: codes, queries: queries, neighbours: neighbours, by: similarity)
+      #expect(abs(fast - explicit) < 1e-12)
+    }
+  }
 }

@@ -1,43 +1,70 @@
 import Foundation
 import Lab
 
-// Times one BioWord epoch on Jane Austen's novels; the numpy twin is bench/flyhash/bioword_epoch.py.
-let arguments = CommandLine.arguments
-let mode = arguments.count > 1 ? arguments[1] : "minibatch"
-let epochs = arguments.count > 2 ? Int(arguments[2])! : 1
-let learningRate = arguments.count > 3 ? Double(arguments[3])! : 0.05
-let batchSize = arguments.count > 4 ? Int(arguments[4])! : 1000
-let dump = ProcessInfo.processInfo.environment["FLYHASH_DUMP"]
+// One BioWord training epoch on Jane Austen's six novels, timed from inside; the numpy twin is
+// bench/flyhash/bioword_epoch.py and bench/flyhash/run compares the two.
+//
+//     flyhash-bench per-sample|minibatch [path-to-austen.txt]
+//
+// Prints one JSON line: phase times, the window count, each unit's number of wins and ‖W_μ‖;
+// with FLYHASH_REPORT set to an existing file, also appends the line to it.
 
-func seconds(since start: Date) -> String { String(format: "%.3f", Date().timeIntervalSince(start)) }
+let arguments = CommandLine.arguments.dropFirst()
+guard let rule = arguments.first, ["per-sample", "minibatch"].contains(rule) else {
+  FileHandle.standardError.write(Data("usage: flyhash-bench per-sample|minibatch [austen.txt]\n".utf8))
+  exit(2)
+}
+let path = arguments.dropFirst().first ?? "notebooks/data/austen.txt"
+
+/// The settings both implementations share (the notebook's for the per-sample rule; the released
+/// batch size with a rate that learns on this corpus for the minibatch loop).
+enum Settings {
+  static let vocabularySize = 3000
+  static let stopWords = 50
+  static let halfWindow = 5
+  static let units = 400
+  static let initialScale: Float = 0.02
+  static let initialSeed: UInt64 = 1
+  static let orderSeed: UInt64 = 100
+  static let perSampleRate = 1.5e-6
+  static let minibatchRate = 0.3
+  static let batchSize = 10_000
+}
+
+func elapsed(_ start: Date) -> Double { Date().timeIntervalSince(start) }
 
 var clock = Date()
-let lines = try DataFile.lines("notebooks/data/austen.txt")
-let paragraphs = lines.map(Tokenizer.words)
-FileHandle.standardError.write("tokenize \(seconds(since: clock)) s\n".data(using: .utf8)!)
+let paragraphs = try DataFile.lines(path).map(Tokenizer.words)
+let corpus = FlyHash.BioWordCorpus(
+  paragraphs: paragraphs, vocabularySize: Settings.vocabularySize, stopWordCount: Settings.stopWords,
+  halfWindow: Settings.halfWindow)
+let prepareSeconds = elapsed(clock)
+
 clock = Date()
-let corpus = FlyHash.BioWordCorpus(paragraphs: paragraphs, vocabularySize: 3000, stopWordCount: 50, halfWindow: 5)
-FileHandle.standardError.write("windows \(seconds(since: clock)) s (\(corpus.windowCount))\n".data(using: .utf8)!)
-var model = FlyHash.BioWordModel(units: 400, inputDimension: corpus.inputDimension, initialScale: 0.02, seed: 1)
-for epoch in 0..<epochs {
-  clock = Date()
-  let order = FlyHash.BioWordModel.shuffledOrder(count: corpus.windowCount, seed: UInt64(100 + epoch))
-  let rate = learningRate * (1 - Double(epoch) / Double(epochs))
-  let summary =
-    mode == "minibatch"
-    ? model.trainMinibatches(on: corpus, order: order, learningRate: rate, batchSize: batchSize)
-    : model.trainPerSample(on: corpus, order: order, learningRate: rate)
-  FileHandle.standardError.write(
-    "epoch \(epoch) \(seconds(since: clock)) s response \(summary.meanNormalizedResponse) live \(summary.winCounts.filter { $0 > 0 }.count) max share \(Double(summary.winCounts.max()!) / Double(corpus.windowCount))\n"
-      .data(using: .utf8)!)
-}
-let norms = model.unitNorms
-print(String(format: "norms %.4f %.4f", norms.min()!, norms.max()!))
-if let dump {
-  var out: [Float] = []
-  for w in 0..<corpus.vocabularySize {
-    for mu in 0..<400 { out.append(Float(model.synapse(unit: mu, input: corpus.vocabularySize + w))) }
-  }
-  try Data(bytes: out, count: out.count * 4).write(to: URL(fileURLWithPath: dump + ".f32"))
-  try corpus.vocabulary.joined(separator: "\n").write(toFile: dump + ".voc", atomically: true, encoding: .utf8)
+var model = FlyHash.BioWordModel(
+  units: Settings.units, inputDimension: corpus.inputDimension, initialScale: Settings.initialScale,
+  seed: Settings.initialSeed)
+let order = FlyHash.BioWordModel.shuffledOrder(count: corpus.windowCount, seed: Settings.orderSeed)
+let initSeconds = elapsed(clock)
+
+clock = Date()
+let summary =
+  rule == "per-sample"
+  ? model.trainPerSample(on: corpus, order: order, learningRate: Settings.perSampleRate)
+  : model.trainMinibatches(
+    on: corpus, order: order, learningRate: Settings.minibatchRate, batchSize: Settings.batchSize)
+let epochSeconds = elapsed(clock)
+
+let report: [String: Any] = [
+  "implementation": "swift", "rule": rule, "windows": corpus.windowCount,
+  "prepare_seconds": prepareSeconds, "init_seconds": initSeconds, "epoch_seconds": epochSeconds,
+  "wins": summary.winCounts, "norms": model.unitNorms,
+]
+let json = String(decoding: try JSONSerialization.data(withJSONObject: report, options: [.sortedKeys]), as: UTF8.self)
+print(json)
+// bench/flyhash/run collects one line per run here (hyperfine keeps only the last run's output).
+if let log = ProcessInfo.processInfo.environment["FLYHASH_REPORT"], let handle = FileHandle(forWritingAtPath: log) {
+  handle.seekToEndOfFile()
+  handle.write(Data((json + "\n").utf8))
+  handle.closeFile()
 }

@@ -1,0 +1,32 @@
+import NotebookCore
+
+/// Cleans what the Swift runtime prints when a program traps.
+///
+/// An unoptimised build prints "Current stack trace:" followed by frames with
+/// memory addresses, which differ on every run; pages must be reproducible, so
+/// the frames are dropped and the runtime's one-line message is kept.
+enum CrashReport {
+  /// The output with any stack trace removed from its text.
+  static func withoutStackTrace(_ output: CellOutput) -> CellOutput {
+    guard case .text(let text) = output, text.contains("Current stack trace:") else { return output }
+    var kept: [Substring] = []
+    var inTrace = false
+    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      if line.hasPrefix("Current stack trace:") {
+        inTrace = true
+        continue
+      }
+      if inTrace, isFrame(line) { continue }
+      inTrace = false
+      kept.append(line)
+    }
+    return .text(kept.joined(separator: "\n"))
+  }
+
+  /// A frame line: an index, or an address, then a symbol (`0 0x00005555 main + 12`).
+  private static func isFrame(_ line: Substring) -> Bool {
+    let trimmed = line.drop { $0 == " " }
+    guard let first = trimmed.first else { return false }
+    return first.isNumber || trimmed.hasPrefix("0x") || trimmed.hasPrefix("at ")
+  }
+}

@@ -1,0 +1,31 @@
+import NotebookCore
+import Testing
+
+@testable import NotebookRunner
+
+@Test func stackTraceFramesAreDroppedAndTheMessageKept() {
+  let printed = """
+    before
+    notebooks/x.md:12: Fatal error: Index out of range
+    Current stack trace:
+    0    libswiftCore.so    0x00007f3a1c2b1234 _assertionFailure + 56
+    1    program            0x000055d0aa01b2c3 main + 412
+    after
+    """
+  let cleaned = CrashReport.withoutStackTrace(.text(printed))
+  #expect(cleaned == .text("before\nnotebooks/x.md:12: Fatal error: Index out of range\nafter"))
+  #expect(CrashReport.withoutStackTrace(.text("plain\n")) == .text("plain\n"))
+}
+
+@Test func compilerContextOmitsGeneratedGlue() {
+  let output = """
+    notebooks/x.md:8:14: error: cannot convert value of type 'String' to specified type 'Int'
+    let a: Int = "s"
+                 ^~~
+    } catch { _notebookReport(error) }
+    notebooks/x.md:8:14: note: something
+    """
+  let entries = CompilerDiagnostics.errors(in: output, path: "notebooks/x.md")
+  #expect(entries.count == 1)
+  #expect(entries.first?.context == "let a: Int = \"s\"\n             ^~~\n")
+}
