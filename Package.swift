@@ -30,8 +30,12 @@ let package = Package(
     // MARK: - The notebook system
     .target(
       name: "NotebookCore",
-      dependencies: ["CCmark", .product(name: "Yams", package: "Yams")]),
-    .target(name: "NotebookRunner", dependencies: ["NotebookCore"]),
+      dependencies: ["CCmark", .product(name: "Yams", package: "Yams")],
+      swiftSettings: [.unsafeFlags(["-O"])]),
+    .target(
+      name: "NotebookRunner", dependencies: ["NotebookCore"],
+      // Hashing sources and inputs is the whole cost of a no-change rebuild: optimise it even in debug builds.
+      swiftSettings: [.unsafeFlags(["-O"])]),
     .target(
       name: "NotebookHighlight",
       dependencies: [

@@ -95,8 +95,10 @@ extension FlyHash {
       return (0..<units).map { wins[$0] > 0 ? FlyHash.cosine(synapses.row($0), sums[$0]) : nil }
     }
 
-    /// The spherical k-means objective of the units as centres: the mean over `data` of the
-    /// best cosine max_μ cos(x, W_μ). In [−1, 1]; comparable with ``SphericalKMeans/objective(on:)``.
+    /// The spherical k-means objective of the units taken as centres.
+    ///
+    /// The mean over `data` of the best cosine max_μ cos(x, W_μ), in [−1, 1]; comparable with
+    /// ``SphericalKMeans/objective(on:)``.
     public func objective(on data: [[Double]]) -> Double {
       let directions = (0..<units).map { synapses.row($0).normalized }
       return SphericalKMeans.objective(centroids: directions, on: data)

@@ -95,8 +95,10 @@ extension FlyHash {
       CSRMatrix(columns: inputDimension, rows: range.map(window))
     }
 
-    /// The active indices for `centre` with the given context words; stop words and
-    /// out-of-vocabulary words are skipped. An empty context gives the static (centre-only) input.
+    /// The active indices for `centre` with the given context words.
+    ///
+    /// Stop words and out-of-vocabulary words are skipped; an empty context gives the static
+    /// (centre-only) input; `nil` when the centre itself is not in the vocabulary.
     public func indices(centre: String, context: [String]) -> [Int]? {
       guard let c = ids[centre] else { return nil }
       return Set(context.compactMap { ids[$0] }).sorted() + [vocabularySize + c]

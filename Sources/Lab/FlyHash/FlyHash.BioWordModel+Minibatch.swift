@@ -74,7 +74,7 @@ extension FlyHash.BioWordModel {
     var wide = SIMD8<Float>(repeating: 0)
     var narrow: Float = 0
     decay.withUnsafeBufferPointer { xx in
-      let (dBase, wBase, xBase) = (d.baseAddress!, w.baseAddress!, xx.baseAddress!)
+      guard let dBase = d.baseAddress, let wBase = w.baseAddress, let xBase = xx.baseAddress else { return }
       for i in 0..<inputs {
         let row = i &* k
         var mu = 0
@@ -102,7 +102,7 @@ extension FlyHash.BioWordModel {
   ) -> [Float] {
     var norms = [Float](repeating: 0, count: k)
     norms.withUnsafeMutableBufferPointer { n in
-      let (dBase, wBase, nBase) = (d.baseAddress!, w.baseAddress!, n.baseAddress!)
+      guard let dBase = d.baseAddress, let wBase = w.baseAddress, let nBase = n.baseAddress else { return }
       for i in 0..<inputs {
         let row = i &* k
         var mu = 0

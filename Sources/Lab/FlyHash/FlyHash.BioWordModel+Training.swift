@@ -86,8 +86,8 @@ extension FlyHash.BioWordModel {
     _ response: inout [Float]
   ) -> Int {
     response.withUnsafeMutableBufferPointer { r in
-      let sums = r.baseAddress!
-      let rows = UnsafePointer(w.baseAddress!)
+      guard let sums = r.baseAddress, let base = w.baseAddress else { return 0 }
+      let rows = UnsafePointer(base)
       sums.update(repeating: 0, count: k)
       // Pointer arithmetic, free of overflow checks, lets the compiler vectorise the row sums.
       for position in range { addRow(rows + Int(indices[position]) &* k, into: sums, count: k) }
@@ -106,7 +106,8 @@ extension FlyHash.BioWordModel {
   static func addRow(_ row: UnsafePointer<Float>, into sums: UnsafeMutablePointer<Float>, count: Int) {
     var mu = 0
     while mu &+ 8 <= count {
-      let total = UnsafeRawPointer(sums + mu).loadUnaligned(as: SIMD8<Float>.self)
+      let total =
+        UnsafeRawPointer(sums + mu).loadUnaligned(as: SIMD8<Float>.self)
         + UnsafeRawPointer(row + mu).loadUnaligned(as: SIMD8<Float>.self)
       UnsafeMutableRawPointer(sums + mu).storeBytes(of: total, as: SIMD8<Float>.self)
       mu &+= 8

@@ -42,7 +42,9 @@ extension FlyHash {
     /// The positions of the bits that are on, ascending.
     public var activeIndices: [Int] { (0..<length).filter { self[$0] } }
 
-    /// The number of positions where the codes differ. Both codes must have the same length.
+    /// The number of positions where the codes differ.
+    ///
+    /// Both codes must have the same length.
     public func hammingDistance(to other: Code) -> Int {
       precondition(length == other.length, "codes of length \(length) and \(other.length)")
       var count = 0
@@ -53,7 +55,9 @@ extension FlyHash {
     /// The packed bits, 64 to a word, bit i in word i / 64 at position i % 64.
     public var packedWords: [UInt64] { words }
 
-    /// The number of positions on in both codes. Both codes must have the same length.
+    /// The number of positions on in both codes.
+    ///
+    /// Both codes must have the same length.
     public func overlap(with other: Code) -> Int {
       precondition(length == other.length, "codes of length \(length) and \(other.length)")
       var count = 0

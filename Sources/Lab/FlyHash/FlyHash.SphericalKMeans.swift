@@ -18,15 +18,17 @@ extension FlyHash {
       data: [[Double]], clusters: Int, restarts: Int = 10, maxIterations: Int = 100,
       using generator: inout SeededGenerator
     ) {
+      precondition(clusters >= 1 && clusters <= data.count, "need 1 to \(data.count) clusters, got \(clusters)")
       let points = data.map(\.normalized)
-      var best: (centroids: [[Double]], iterations: Int, objective: Double)?
-      for _ in 0..<Swift.max(restarts, 1) {
+      var best = Self.lloyd(points, seeds: Self.seeds(points, clusters, &generator), maxIterations)
+      var bestObjective = Self.objective(centroids: best.centroids, on: points)
+      for _ in 1..<Swift.max(restarts, 1) {
         let run = Self.lloyd(points, seeds: Self.seeds(points, clusters, &generator), maxIterations)
         let objective = Self.objective(centroids: run.centroids, on: points)
-        if best == nil || objective > best!.objective { best = (run.centroids, run.iterations, objective) }
+        if objective > bestObjective { (best, bestObjective) = (run, objective) }
       }
-      centroids = best!.centroids
-      iterations = best!.iterations
+      centroids = best.centroids
+      iterations = best.iterations
     }
 
     private static func seeds(_ points: [[Double]], _ clusters: Int, _ generator: inout SeededGenerator)
@@ -69,11 +71,13 @@ extension FlyHash {
     /// The objective: the mean best cosine between the points and the centroids.
     public func objective(on data: [[Double]]) -> Double { Self.objective(centroids: centroids, on: data) }
 
-    /// The mean over `data` of max over `centroids` of the cosine (centroids must be unit vectors).
+    /// The mean over `data` of the largest cosine with any of `centroids`.
+    ///
+    /// The centroids must be unit vectors; with none the result is −∞.
     public static func objective(centroids: [[Double]], on data: [[Double]]) -> Double {
       let total = data.reduce(0.0) { sum, x in
         let unit = x.normalized
-        return sum + centroids.map { $0.dot(unit) }.max()!
+        return sum + centroids.reduce(-Double.infinity) { Swift.max($0, $1.dot(unit)) }
       }
       return total / Double(data.count)
     }
@@ -89,12 +93,12 @@ extension FlyHash {
       }
       pairs.sort { ($0.cosine, -$0.unit, -$0.centroid) > ($1.cosine, -$1.unit, -$1.centroid) }
       var usedUnits = Set<Int>()
-      var result = [Double?](repeating: nil, count: centroids.count)
-      for pair in pairs where result[pair.centroid] == nil && !usedUnits.contains(pair.unit) {
+      var result = [Double](repeating: .nan, count: centroids.count)
+      for pair in pairs where result[pair.centroid].isNaN && !usedUnits.contains(pair.unit) {
         result[pair.centroid] = pair.cosine
         usedUnits.insert(pair.unit)
       }
-      return result.map { $0! }
+      return result
     }
 
     private static func nearest(to point: [Double], among centroids: [[Double]]) -> Int {

@@ -33,8 +33,9 @@ extension FlyHash {
       leftVectors = basis * small
     }
 
-    /// The columns of `m` made orthonormal by modified Gram–Schmidt, run twice
-    /// ("twice is enough", Kahan–Parlett). A dependent column becomes zero.
+    /// The columns of `m` made orthonormal by modified Gram–Schmidt.
+    ///
+    /// The process runs twice ("twice is enough", Kahan–Parlett); a dependent column becomes zero.
     public static func orthonormalColumns(_ m: Matrix) -> Matrix {
       var columns = (0..<m.columns).map { m.column($0) }
       for _ in 0..<2 {

@@ -46,7 +46,7 @@ public enum CacheKey {
 
 extension SHA256 {
   /// The hex digest of raw bytes.
-  static func hexBytes(_ bytes: [UInt8]) -> String {
+  public static func hexBytes(_ bytes: [UInt8]) -> String {
     var hasher = SHA256()
     hasher.update(bytes)
     return hasher.finalizeHex()

@@ -1,10 +1,13 @@
 /// SHA-256 (FIPS 180-4), for cache keys and the provenance hashes shown on pages.
-struct SHA256 {
+public struct SHA256: Sendable {
   private var state: [UInt32] = [
     0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,
   ]
   private var pending: [UInt8] = []
   private var length: UInt64 = 0
+
+  /// A hasher with nothing added yet.
+  public init() {}
 
   private static let roundConstants: [UInt32] = [
     0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4, 0xab1c_5ed5,
@@ -18,31 +21,43 @@ struct SHA256 {
   ]
 
   /// The hex digest of `text`'s UTF-8 bytes.
-  static func hex(_ text: String) -> String {
+  public static func hex(_ text: String) -> String {
     var hasher = SHA256()
     hasher.update(Array(text.utf8))
     return hasher.finalizeHex()
   }
 
   /// Adds bytes to the message.
-  mutating func update(_ bytes: [UInt8]) {
+  public mutating func update(_ bytes: [UInt8]) {
     length &+= UInt64(bytes.count)
-    pending.append(contentsOf: bytes)
     var offset = 0
-    while pending.count - offset >= 64 {
-      compress(pending[offset..<(offset + 64)])
-      offset += 64
+    if !pending.isEmpty {
+      let needed = min(64 - pending.count, bytes.count)
+      pending.append(contentsOf: bytes[0..<needed])
+      offset = needed
+      guard pending.count == 64 else { return }
+      let block = pending
+      block.withUnsafeBufferPointer { compress($0, at: 0) }
+      pending = []
     }
-    pending.removeFirst(offset)
+    bytes.withUnsafeBufferPointer { buffer in
+      while buffer.count - offset >= 64 {
+        compress(buffer, at: offset)
+        offset += 64
+      }
+    }
+    pending.append(contentsOf: bytes[offset...])
   }
 
   /// Finishes the message and returns the digest as 64 lower-case hex digits.
-  mutating func finalizeHex() -> String {
+  public mutating func finalizeHex() -> String {
     let bitLength = length &* 8
     var tail = pending + [0x80]
     while tail.count % 64 != 56 { tail.append(0) }
     for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-    for start in stride(from: 0, to: tail.count, by: 64) { compress(tail[start..<(start + 64)]) }
+    tail.withUnsafeBufferPointer { buffer in
+      for start in stride(from: 0, to: buffer.count, by: 64) { compress(buffer, at: start) }
+    }
     pending = []
     return state.map { word in
       let hex = String(word, radix: 16)
@@ -50,29 +65,35 @@ struct SHA256 {
     }.joined()
   }
 
-  private mutating func compress(_ block: ArraySlice<UInt8>) {
-    var w = [UInt32](repeating: 0, count: 64)
-    let base = block.startIndex
-    for i in 0..<16 {
-      w[i] = (0..<4).reduce(UInt32(0)) { ($0 << 8) | UInt32(block[base + 4 * i + $1]) }
+  private mutating func compress(_ buffer: UnsafeBufferPointer<UInt8>, at base: Int) {
+    withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+      for i in 0..<16 {
+        let j = base + 4 * i
+        w[i] = UInt32(buffer[j]) << 24 | UInt32(buffer[j + 1]) << 16 | UInt32(buffer[j + 2]) << 8 | UInt32(buffer[j + 3])
+      }
+      for i in 16..<64 {
+        let s0 = rotate(w[i - 15], 7) ^ rotate(w[i - 15], 18) ^ (w[i - 15] >> 3)
+        let s1 = rotate(w[i - 2], 17) ^ rotate(w[i - 2], 19) ^ (w[i - 2] >> 10)
+        w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+      }
+      var (a, b, c, d, e, f, g, h) = (state[0], state[1], state[2], state[3], state[4], state[5], state[6], state[7])
+      for i in 0..<64 {
+        let s1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
+        let choice = (e & f) ^ (~e & g)
+        let t1 = h &+ s1 &+ choice &+ Self.roundConstants[i] &+ w[i]
+        let s0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
+        let majority = (a & b) ^ (a & c) ^ (b & c)
+        (h, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ s0 &+ majority)
+      }
+      state[0] &+= a
+      state[1] &+= b
+      state[2] &+= c
+      state[3] &+= d
+      state[4] &+= e
+      state[5] &+= f
+      state[6] &+= g
+      state[7] &+= h
     }
-    for i in 16..<64 {
-      let s0 = rotate(w[i - 15], 7) ^ rotate(w[i - 15], 18) ^ (w[i - 15] >> 3)
-      let s1 = rotate(w[i - 2], 17) ^ rotate(w[i - 2], 19) ^ (w[i - 2] >> 10)
-      w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
-    }
-    var (a, b, c, d, e, f, g, h) = (state[0], state[1], state[2], state[3], state[4], state[5], state[6], state[7])
-    for i in 0..<64 {
-      let s1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
-      let choice = (e & f) ^ (~e & g)
-      let t1 = h &+ s1 &+ choice &+ Self.roundConstants[i] &+ w[i]
-      let s0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
-      let majority = (a & b) ^ (a & c) ^ (b & c)
-      let t2 = s0 &+ majority
-      (h, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
-    }
-    let updated = [a, b, c, d, e, f, g, h]
-    for i in 0..<8 { state[i] = state[i] &+ updated[i] }
   }
 
   private func rotate(_ value: UInt32, _ amount: UInt32) -> UInt32 {

@@ -41,13 +41,20 @@ struct BuildRun {
     run.outcomes = try builder.build(paths, force: force, jobs: jobs, progress: ProgressPrinter.progress(total: paths.count))
     let renderStart = Date()
     let pages = try session.sitePages(for: run.outcomes, builder: builder)
-    let renderCache = "\(session.project.cacheDirectory)/site"
-    let report = try SiteBuilder(siteDirectory: siteDirectory, cacheDirectory: renderCache).build(pages)
-    run.mathSeconds = report.mathSeconds
-    run.highlightSeconds = report.highlightSeconds
+    let stampPath = "\(session.project.cacheDirectory)/site-stamps/\(SHA256.hex(siteDirectory).prefix(16))"
+    let stamp = RenderStamp(pages: pages, siteDirectory: siteDirectory)
+    if run.outcomes.contains(where: \.executed) || !stamp.matches(storedAt: stampPath) {
+      let renderCache = "\(session.project.cacheDirectory)/site"
+      let report = try SiteBuilder(siteDirectory: siteDirectory, cacheDirectory: renderCache).build(pages)
+      run.mathSeconds = report.mathSeconds
+      run.highlightSeconds = report.highlightSeconds
+      run.siteDiagnostics = report.diagnostics
+      if !report.diagnostics.contains(where: { $0.severity == .error }) {
+        stamp.store(at: stampPath, siteDirectory: siteDirectory, pages: pages)
+      }
+    }
     run.renderSeconds = Date().timeIntervalSince(renderStart)
-    run.siteDiagnostics = report.diagnostics
-    for diagnostic in report.diagnostics where paths.contains(diagnostic.file) {
+    for diagnostic in run.siteDiagnostics where paths.contains(diagnostic.file) {
       Console.error(diagnostic.description)
     }
     run.totalSeconds = Date().timeIntervalSince(start)

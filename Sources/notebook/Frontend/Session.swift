@@ -18,7 +18,7 @@ struct Session {
     guard FileManager.default.changeCurrentDirectoryPath(project.root) else {
       throw ValidationError("Cannot enter the project folder '\(project.root)'")
     }
-    return Session(project: project, toolchain: try Toolchain.locate())
+    return Session(project: project, toolchain: try Toolchain.locate(cacheDirectory: project.cacheDirectory))
   }
 
   /// Root-relative notebook paths for command-line arguments (all notebooks when empty).

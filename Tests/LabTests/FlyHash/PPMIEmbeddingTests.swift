@@ -29,7 +29,8 @@ struct PPMIEmbeddingTests {
 
   @Test func truncatedSVDMatchesLAPACKOnLeadingValues() {
     var rng = SeededGenerator(seed: 14)
-    let a = Matrix.random(rows: 120, columns: 8, using: &rng) * Matrix.random(rows: 8, columns: 90, using: &rng)
+    let a =
+      Matrix.random(rows: 120, columns: 8, using: &rng) * Matrix.random(rows: 8, columns: 90, using: &rng)
       + 0.01 * Matrix.random(rows: 120, columns: 90, using: &rng)
     let exact = a.singularValues()
     let svd = FlyHash.TruncatedSVD(a, rank: 6, using: &rng)
@@ -46,7 +47,8 @@ struct PPMIEmbeddingTests {
     }
     var rng = SeededGenerator(seed: 15)
     let words = ["red", "green", "blue", "grey", "apple", "sky", "sweet", "wide", "fruit", "open"]
-    let embedding = FlyHash.PPMIEmbedding(paragraphs: paragraphs, vocabulary: words, halfWindow: 2, dimensions: 4, using: &rng)
+    let embedding = FlyHash.PPMIEmbedding(
+      paragraphs: paragraphs, vocabulary: words, halfWindow: 2, dimensions: 4, using: &rng)
     #expect(embedding.neighbours(of: "red", count: 1) == ["green"])
     #expect(embedding.cosine("red", "green")! > embedding.cosine("red", "blue")!)
     #expect(abs(embedding.vector(of: "sky")!.norm - 1) < 1e-12)

@@ -57,11 +57,13 @@ struct RetrievalTests {
     let queries = Array(0..<20)
     let neighbours = queries.map { q in rng.sample(15, from: 300).filter { $0 != q } }
     for similarity in [FlyHash.Retrieval.Similarity.hamming, .overlap] {
-      let explicit = zip(queries, neighbours).map { q, truth in
-        FlyHash.Retrieval.averagePrecision(
-          ranking: FlyHash.Retrieval.ranking(of: q, codes: codes, by: similarity), relevant: Set(truth))
-      }.reduce(0, +) / 20
-      let fast = FlyHash.Retrieval.meanAveragePrecision(codes: codes, queries: queries, neighbours: neighbours, by: similarity)
+      let explicit =
+        zip(queries, neighbours).map { q, truth in
+          FlyHash.Retrieval.averagePrecision(
+            ranking: FlyHash.Retrieval.ranking(of: q, codes: codes, by: similarity), relevant: Set(truth))
+        }.reduce(0, +) / 20
+      let fast = FlyHash.Retrieval.meanAveragePrecision(
+        codes: codes, queries: queries, neighbours: neighbours, by: similarity)
       #expect(abs(fast - explicit) < 1e-12)
     }
   }
