@@ -34,6 +34,20 @@ public func _notebookCellBegin(_ index: Int) {
 public func _notebookStart() {
   // Line buffering keeps a crashing cell's last printed lines. (Swift 5 mode: `stdout` is a C global.)
   setvbuf(stdout, nil, _IOLBF, 0)
+  exitWhenOrphaned()
+}
+
+/// Ends the program if the runner that started it dies (say, killed with SIGKILL):
+/// nobody would read its output or stop it, so it must not keep the machine busy.
+private func exitWhenOrphaned() {
+  guard OutputChannel.nonce != nil else { return }
+  let runner = getppid()
+  Thread.detachNewThread {
+    while true {
+      Thread.sleep(forTimeInterval: 0.25)
+      if getppid() != runner { _exit(137) }
+    }
+  }
 }
 
 /// Marks the normal end of the program. Called by generated notebook programs only.

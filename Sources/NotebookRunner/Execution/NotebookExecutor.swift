@@ -28,7 +28,7 @@ public struct NotebookExecutor: Sendable {
   public func execute(
     _ notebook: Notebook, codeHash: String, progress: @escaping (Int, Int) -> Void = { _, _ in }
   ) throws -> NotebookResult {
-    let workDirectory = "\(project.cacheDirectory)/programs/\(notebook.slug)"
+    let workDirectory = "\(project.cacheDirectory)/programs/\(notebook.slug)-\(SHA256.hex(notebook.path).prefix(8))"
     try FileManager.default.createDirectory(atPath: workDirectory, withIntermediateDirectories: true)
     var state = ExecutionState(notebook: notebook)
     var compileSeconds = 0.0
