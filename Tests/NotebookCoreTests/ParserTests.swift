@@ -93,10 +93,19 @@ private let header = "---\ntitle: T\n---\n"
   #expect(notebook.diagnostics.isEmpty)
 }
 
-@Test func deepNestingDoesNotOverflow() {
+@Test func deepNestingDoesNotOverflowAndIsCappedForRenderers() {
   let nested = String(repeating: "> ", count: 5000) + "deep\n"
   let notebook = parse(header + nested)
   #expect(notebook.blocks.count == 1)
+  guard case .prose(let prose) = notebook.blocks[0] else { return }
+  var depth = 0
+  var node = prose
+  while let child = node.children.first {
+    depth += 1
+    node = child
+  }
+  #expect(depth <= CommonMarkConverter.maximumDepth + 2)
+  #expect(node.kind == .text("deep"))
 }
 
 @Test func anyBytesParseWithoutCrashing() {

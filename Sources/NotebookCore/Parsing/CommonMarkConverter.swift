@@ -6,6 +6,9 @@ import CCmark
 /// iterator (no recursion, so deep nesting cannot overflow the stack), copies every
 /// borrowed string, and frees all of cmark's memory before it returns.
 enum CommonMarkConverter {
+  /// How deep containers nest in the converted tree; deeper ones are flattened into their ancestor.
+  static let maximumDepth = 64
+
   /// Parses `text` and returns its document node. Line numbers are those of `text`.
   static func convert(_ text: String) -> MarkdownNode {
     var source = text
@@ -20,6 +23,9 @@ enum CommonMarkConverter {
     defer { cmark_iter_free(iterator) }
 
     var stack: [MarkdownNode] = []
+    // Whether each open container got its own node: past `maximumDepth` its children join the
+    // deepest kept ancestor, so that consumers that recurse over the tree stay within the stack.
+    var kept: [Bool] = []
     var finished: MarkdownNode?
     while true {
       let event = cmark_iter_next(iterator)
@@ -32,9 +38,11 @@ enum CommonMarkConverter {
         if isLeaf(node) {
           append(converted, to: &stack, finished: &finished)
         } else {
-          stack.append(converted)
+          let keep = stack.count < maximumDepth
+          kept.append(keep)
+          if keep { stack.append(converted) }
         }
-      } else if event == CMARK_EVENT_EXIT, let done = stack.popLast() {
+      } else if event == CMARK_EVENT_EXIT, kept.popLast() == true, let done = stack.popLast() {
         append(done, to: &stack, finished: &finished)
       }
     }

@@ -34,7 +34,7 @@ struct BuildReport: Encodable {
     notebooks = run.outcomes.map { outcome in
       let checks = outcome.result.checkCounts
       return Entry(
-        path: outcome.notebook.path, status: outcome.succeeded ? "ok" : "failed", executed: outcome.executed,
+        path: outcome.notebook.path, status: run.succeeded(outcome) ? "ok" : "failed", executed: outcome.executed,
         checksPassed: checks.passed, checksTotal: checks.total,
         compileSeconds: outcome.executed ? outcome.result.compileSeconds : 0,
         runSeconds: outcome.executed ? outcome.result.runSeconds : 0,

@@ -22,12 +22,17 @@ struct BuildRun {
 
   /// Whether every notebook succeeded and the site rendered cleanly.
   var succeeded: Bool {
-    outcomes.allSatisfy(\.succeeded) && !siteDiagnostics.contains { $0.severity == .error }
+    outcomes.allSatisfy(succeeded) && !siteDiagnostics.contains { $0.severity == .error }
+  }
+
+  /// Whether a notebook ran cleanly and its page rendered without errors (a TeX error fails it).
+  func succeeded(_ outcome: NotebookBuilder.Outcome) -> Bool {
+    outcome.succeeded && !siteDiagnostics.contains { $0.severity == .error && $0.file == outcome.notebook.path }
   }
 
   /// The closing line.
   var summary: String {
-    let failed = outcomes.filter { !$0.succeeded }.count
+    let failed = outcomes.filter { !succeeded($0) }.count
     let executed = outcomes.filter(\.executed).count
     return "\(outcomes.count) notebooks: \(outcomes.count - failed) ok, \(failed) failed, "
       + "\(executed) executed, \(outcomes.count - executed) cached (\(String(format: "%.2f", totalSeconds)) s)"

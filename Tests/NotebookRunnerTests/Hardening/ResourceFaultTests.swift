@@ -59,7 +59,7 @@ enum Tmpfs {
     }
   }
 
-  /// A full disk under the result cache: a clear error, no partial entry; freeing space recovers.
+  /// A full disk under the result cache: a clear error, no partial entry; with space again, the next build recovers.
   ///
   /// Reproduce: mount a 16 KiB tmpfs on .notebook-cache/results, fill it, `notebook build --force`.
   @Test(.enabled(if: Tmpfs.canMount, "skipped: mounting a small tmpfs needs root"))
@@ -70,7 +70,8 @@ enum Tmpfs {
     let results = project.root + "/.notebook-cache/results"
     try FileManager.default.createDirectory(atPath: results, withIntermediateDirectories: true)
     try #require(Tmpfs.mount(results, kilobytes: 16))
-    defer { Tmpfs.unmount(results) }
+    var mounted = true
+    defer { if mounted { Tmpfs.unmount(results) } }
     let filler = results + "/.filler"
     _ = FileManager.default.createFile(atPath: filler, contents: nil)
     if let handle = FileHandle(forWritingAtPath: filler) {
@@ -84,7 +85,9 @@ enum Tmpfs {
     let left = try FileManager.default.contentsOfDirectory(atPath: results).filter { $0 != ".filler" }
     #expect(left == [], "partial files left in the cache: \(left)")
 
-    try FileManager.default.removeItem(atPath: filler)
+    // Free the space: the tmpfs goes away and the cache folder is on the real disk again.
+    Tmpfs.unmount(results)
+    mounted = false
     let recovery = try project.run(["build"])
     #expect(recovery.status == 0, "\(recovery.err)")
     #expect(corruptResults(project) == [])
@@ -122,8 +125,7 @@ enum Tmpfs {
 
   /// Two notebooks with the same file name in different folders, built at once, keep their own programs.
   ///
-  /// Reproduce: `notebook build a/dup.md b/dup.md` (jobs 2): both compile in programs/dup/, so one
-  /// may run the other's code.
+  /// Reproduce: `notebook build a/dup.md b/dup.md` (jobs 2); each page must show its own output.
   @Test func notebooksWithTheSameNameInDifferentFoldersDoNotShareAProgram() throws {
     let folder = ".notebook-cache/test-notebooks/slug-\(UUID().uuidString.prefix(8))"
     var paths: [String] = []
@@ -135,9 +137,7 @@ enum Tmpfs {
       paths.append(path)
     }
     let outcomes = try TestProject.build(paths, force: true)
-    withKnownIssue("programs/<slug>/ is shared by notebooks with the same file name", isIntermittent: true) {
-      #expect(TestProject.text(outcomes[0].result.cells[0]) == "from a\n")
-      #expect(TestProject.text(outcomes[1].result.cells[0]) == "from b\n")
-    }
+    #expect(TestProject.text(outcomes[0].result.cells[0]) == "from a\n")
+    #expect(TestProject.text(outcomes[1].result.cells[0]) == "from b\n")
   }
 }
