@@ -28,8 +28,13 @@ public struct NotebookExecutor: Sendable {
   public func execute(
     _ notebook: Notebook, codeHash: String, progress: @escaping (Int, Int) -> Void = { _, _ in }
   ) throws -> NotebookResult {
-    let workDirectory = "\(project.cacheDirectory)/programs/\(notebook.slug)-\(SHA256.hex(notebook.path).prefix(8))"
+    // A folder of its own per execution: two builds of one notebook at once (say, from two
+    // processes that do not share the CLI's lock) must not overwrite each other's program.
+    let workDirectory =
+      "\(project.cacheDirectory)/programs/\(notebook.slug)-\(SHA256.hex(notebook.path).prefix(8))"
+      + "/run-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
     try FileManager.default.createDirectory(atPath: workDirectory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: workDirectory) }
     var state = ExecutionState(notebook: notebook)
     var compileSeconds = 0.0
     var runSeconds = 0.0
