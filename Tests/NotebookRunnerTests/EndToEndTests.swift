@@ -176,3 +176,11 @@ private func cells(_ bodies: [String]) -> String {
     #expect(try TestProject.build(all).allSatisfy { !$0.executed && $0.succeeded })
   }
 }
+
+@Test func aNotebookWithoutRunnableCellsCompilesNothing() throws {
+  let outcome = try TestProject.run("---\ntitle: Prose\n---\n\nOnly prose, and a cell that does not run.\n\n```swift\n//| eval: false\nlet x: Int = \"not compiled\"\n```\n")
+  #expect(outcome.succeeded)
+  #expect(outcome.executed)
+  #expect(outcome.result.compileSeconds == 0)
+  #expect(outcome.result.cells.map(\.status) == [.skipped])
+}

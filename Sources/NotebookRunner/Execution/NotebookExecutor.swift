@@ -28,6 +28,12 @@ public struct NotebookExecutor: Sendable {
   public func execute(
     _ notebook: Notebook, codeHash: String, progress: @escaping (Int, Int) -> Void = { _, _ in }
   ) throws -> NotebookResult {
+    guard notebook.cells.contains(where: \.options.eval) else {
+      // Nothing to run: no program to compile (saves the ~0.5 s compile of an empty program).
+      return NotebookResult(
+        cells: ExecutionState(notebook: notebook).cellResults(), diagnostics: [], codeHash: codeHash,
+        labFingerprint: libraries.fingerprint, swiftVersion: toolchain.version, compileSeconds: 0, runSeconds: 0)
+    }
     // A folder of its own per execution: two builds of one notebook at once (say, from two
     // processes that do not share the CLI's lock) must not overwrite each other's program.
     let workDirectory =
