@@ -31,10 +31,7 @@ public struct Toolchain: Sendable {
   /// The resolved path, size and modification time of a binary.
   private static func binaryIdentity(_ path: String) -> String {
     let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
-    let attributes = try? FileManager.default.attributesOfItem(atPath: resolved)
-    let size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
-    let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-    return "\(resolved) \(size) \(modified)"
+    return "\(resolved) \(FileStamp.of(resolved))"
   }
 }
 

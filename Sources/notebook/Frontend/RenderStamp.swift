@@ -37,20 +37,14 @@ struct RenderStamp {
 
   private static func executableIdentity() -> String {
     let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-    let attributes = try? FileManager.default.attributesOfItem(atPath: executable)
-    let size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
-    let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-    return "\(size)@\(modified)"
+    return FileStamp.of(executable)
   }
 
   private static func folderSignature(_ directory: String) -> String {
     guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return "missing" }
     var entries: [String] = []
     while let item = enumerator.nextObject() as? String {
-      let attributes = enumerator.fileAttributes
-      let size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
-      let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-      entries.append("\(item) \(size) \(modified)")
+      entries.append("\(item) \(FileStamp.of(attributes: enumerator.fileAttributes))")
     }
     return entries.sorted().joined(separator: "\n")
   }

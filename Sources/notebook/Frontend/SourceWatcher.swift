@@ -26,10 +26,7 @@ struct SourceWatcher: Sendable {
     var result: [String: String] = [:]
     for folder in Self.watched {
       for file in project.files(under: folder) {
-        let attributes = try? FileManager.default.attributesOfItem(atPath: project.path(file))
-        let size = (attributes?[.size] as? NSNumber)?.intValue ?? -1
-        let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-        result[file] = "\(size)@\(modified)"
+        result[file] = FileStamp.of(project.path(file))
       }
     }
     return result
