@@ -77,15 +77,9 @@ public struct NotebookExecutor: Sendable {
     let source = "\(directory)/main.swift"
     let executable = "\(directory)/program"
     try writeAtomically(Data(ProgramGenerator.source(for: notebook, excluding: excluded).utf8), to: source)
-    let optimize = notebook.frontMatter.optimize ?? false
-    let arguments =
-      [
-        optimize ? "-O" : "-Onone", "-swift-version", "5", "-diagnostic-style", "llvm",
-        "-I", libraries.directory, "-L", libraries.directory,
-        "-lLab", "-lNotebookRuntime", "-Xlinker", "-rpath", "-Xlinker", libraries.directory,
-        "-module-name", "NotebookProgram", source, "-o", executable,
-      ] + libraries.cFlags + LibraryBuilder.linkFlags
-    let result = try CapturedCommand.run(toolchain.swiftc, arguments, timeout: limits.compileTimeout)
+    let result = try ProgramCompiler(toolchain: toolchain, libraries: libraries).compile(
+      source: source, executable: executable, optimize: notebook.frontMatter.optimize ?? false,
+      timeout: limits.compileTimeout)
     if result.status == .exited(0) { return Compiled(executable: executable, errors: []) }
     var errors = CompilerDiagnostics.errors(in: result.text, path: notebook.path)
     if errors.isEmpty {

@@ -18,6 +18,8 @@ public struct SiteBuilder: Sendable {
   /// pages whose formulas changed (not at all when none did). The pages are the same bytes
   /// either way.
   public var cacheDirectory: String?
+  /// A `node` process started ahead of the render, used if any formula must be typeset.
+  public var katexProcess: KaTeXProcess?
 
   /// Creates a builder that writes into `siteDirectory` (for example `site`).
   public init(siteDirectory: String) {
@@ -66,7 +68,7 @@ public struct SiteBuilder: Sendable {
     let cache = RenderCache.load(from: cacheDirectory)
     let clock = ContinuousClock()
     let mathStart = clock.now
-    let math = try MathTypesetter.typeset(prepared.map(\.requests), cache: cache)
+    let math = try MathTypesetter.typeset(prepared.map(\.requests), cache: cache, process: katexProcess)
     let mathSeconds = Self.seconds(clock.now - mathStart)
 
     var files: [String: Data] = [:]

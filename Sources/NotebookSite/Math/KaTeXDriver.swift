@@ -4,7 +4,8 @@
 /// `{"version": "0.16.4", "dist": "/…/katex/dist", "pages": [[{"html": "…", "warnings": […]} |
 /// {"error": "…"}, …], …]}`, or `{"missing": "…"}` when no KaTeX module can be loaded.
 /// Formulas of one page share a macro table, so `\gdef` in one formula serves the later ones,
-/// as in a TeX document; pages never share macros.
+/// as in a TeX document; pages never share macros. KaTeX is loaded before stdin is read, so a
+/// process started ahead of time (``KaTeXProcess``) is ready when the formulas arrive.
 enum KaTeXDriver {
   static let source = #"""
     'use strict';
@@ -29,11 +30,13 @@ enum KaTeXDriver {
         return { error: String((error && error.message) || error) };
       }
     }
+    // Load and warm KaTeX up while the build still works on other things; it waits on stdin.
+    const found = load();
+    if (found) { try { found.katex.renderToString('\\frac{1}{2}', { output: 'htmlAndMathml' }); } catch (e) {} }
     let input = '';
     process.stdin.setEncoding('utf8');
     process.stdin.on('data', (chunk) => { input += chunk; });
     process.stdin.on('end', () => {
-      const found = load();
       if (!found) {
         process.stdout.write(JSON.stringify({ missing: 'cannot load the katex module' }));
         return;

@@ -26,12 +26,13 @@ enum KaTeXRenderer {
     var missing: String?
   }
 
-  /// Typesets `pages` (each a list of formulas sharing macros) in one `node` run.
+  /// Typesets `pages` (each a list of formulas sharing macros) in one `node` run: `process`
+  /// if one was started ahead, else a new one.
   ///
   /// - Throws: ``SiteError`` when `node` or the `katex` module is missing or `node` fails.
-  static func render(_ pages: [[MathRequest]]) throws -> Batch {
+  static func render(_ pages: [[MathRequest]], process: KaTeXProcess?) throws -> Batch {
     let input = try JSONEncoder().encode(Request(pages: pages))
-    let output = try runNode(input: input)
+    let output = try (process ?? KaTeXProcess()).exchange(input)
     guard let response = try? JSONDecoder().decode(Response.self, from: output) else {
       throw SiteError(.katexFailed("unreadable output '\(String(decoding: output.prefix(200), as: UTF8.self))'"))
     }
@@ -48,36 +49,5 @@ enum KaTeXRenderer {
       }
     }
     return Batch(version: version, distDirectory: dist, pages: results)
-  }
-
-  private static func runNode(input: Data) throws -> Data {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["node", "-e", KaTeXDriver.source]
-    let stdin = Pipe()
-    let stdout = Pipe()
-    let stderr = Pipe()
-    process.standardInput = stdin
-    process.standardOutput = stdout
-    process.standardError = stderr
-    // A node that dies early must not kill the build with SIGPIPE while we write its input.
-    signal(SIGPIPE, SIG_IGN)
-    do {
-      try process.run()
-    } catch {
-      throw SiteError(.nodeMissing)
-    }
-    // The driver reads all of stdin before it writes, so writing first cannot deadlock.
-    try? stdin.fileHandleForWriting.write(contentsOf: input)
-    try? stdin.fileHandleForWriting.close()
-    let output = stdout.fileHandleForReading.readDataToEndOfFile()
-    let errors = stderr.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    if process.terminationStatus == 127 { throw SiteError(.nodeMissing) }
-    guard process.terminationStatus == 0 else {
-      let message = String(decoding: errors.suffix(2000), as: UTF8.self)
-      throw SiteError(.katexFailed("node exited with status \(process.terminationStatus): \(message)"))
-    }
-    return output
   }
 }

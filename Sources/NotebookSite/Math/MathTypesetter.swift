@@ -7,16 +7,17 @@ enum MathTypesetter {
     var stamp: RenderCache.KaTeXStamp
   }
 
-  /// Typesets `pages` (each a list of formulas sharing macros).
+  /// Typesets `pages` (each a list of formulas sharing macros), with `process` if KaTeX must run
+  /// and one was started ahead.
   ///
   /// - Throws: ``SiteError`` when KaTeX must run and is missing.
-  static func typeset(_ pages: [[MathRequest]], cache: RenderCache) throws -> Typeset {
+  static func typeset(_ pages: [[MathRequest]], cache: RenderCache, process: KaTeXProcess? = nil) throws -> Typeset {
     let cached = pages.map { cache.math[RenderCache.mathKey($0)] }
     if let stamp = cache.katex, cached.allSatisfy({ $0 != nil }) {
       return Typeset(pages: cached.map { $0 ?? [] }, stamp: stamp)
     }
     let missing = pages.indices.filter { cached[$0] == nil }
-    let batch = try KaTeXRenderer.render(missing.map { pages[$0] })
+    let batch = try KaTeXRenderer.render(missing.map { pages[$0] }, process: process)
     let stamp =
       RenderCache.KaTeXStamp.current(version: batch.version, distDirectory: batch.distDirectory)
       ?? RenderCache.KaTeXStamp(

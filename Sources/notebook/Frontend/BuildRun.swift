@@ -43,14 +43,24 @@ struct BuildRun {
     var run = self
     let start = Date()
     let builder = NotebookBuilder(project: session.project, toolchain: session.toolchain)
-    run.outcomes = try builder.build(paths, force: force, jobs: jobs, progress: ProgressPrinter.progress(total: paths.count))
+    let katex = EarlyKaTeX()
+    defer { katex.stop() }
+    var progress = ProgressPrinter.progress(total: paths.count)
+    let reportStart = progress.executionStarted
+    progress.executionStarted = { path in
+      katex.start()
+      reportStart(path)
+    }
+    run.outcomes = try builder.build(paths, force: force, jobs: jobs, progress: progress)
     let renderStart = Date()
     let pages = try session.sitePages(for: run.outcomes, builder: builder)
     let stampPath = "\(session.project.cacheDirectory)/site-stamps/\(SHA256.hex(siteDirectory).prefix(16))"
     let stamp = RenderStamp(pages: pages, siteDirectory: siteDirectory)
     if run.outcomes.contains(where: \.executed) || !stamp.matches(storedAt: stampPath) {
       let renderCache = "\(session.project.cacheDirectory)/site"
-      let report = try SiteBuilder(siteDirectory: siteDirectory, cacheDirectory: renderCache).build(pages)
+      var siteBuilder = SiteBuilder(siteDirectory: siteDirectory, cacheDirectory: renderCache)
+      siteBuilder.katexProcess = katex.process
+      let report = try siteBuilder.build(pages)
       run.mathSeconds = report.mathSeconds
       run.highlightSeconds = report.highlightSeconds
       run.siteDiagnostics = report.diagnostics
@@ -65,4 +75,21 @@ struct BuildRun {
     run.totalSeconds = Date().timeIntervalSince(start)
     return run
   }
+}
+
+/// A KaTeX process started when the first notebook starts executing: a build that executes
+/// something renders new results, and loading KaTeX then overlaps the compile.
+private final class EarlyKaTeX: @unchecked Sendable {
+  private let lock = NSLock()
+  private var started: KaTeXProcess?
+
+  var process: KaTeXProcess? { lock.withLock { started } }
+
+  func start() {
+    lock.withLock {
+      if started == nil { started = KaTeXProcess() }
+    }
+  }
+
+  func stop() { process?.stop() }
 }
