@@ -47,7 +47,9 @@ public struct NotebookBuilder: Sendable {
     self.limits = limits
   }
 
-  /// Parses the notebook at a root-relative path. Unreadable files throw.
+  /// Parses the notebook at a root-relative path.
+  ///
+  /// Unreadable files throw.
   public func parse(_ path: String) throws -> Notebook {
     guard let data = FileManager.default.contents(atPath: project.path(path)) else {
       throw RunnerError.io("Cannot read '\(path)'")
@@ -62,16 +64,22 @@ public struct NotebookBuilder: Sendable {
   ///   - jobs: How many notebooks run at once.
   /// - Returns: One outcome per path, in the order given.
   public func build(_ paths: [String], force: Bool, jobs: Int, progress: Progress) throws -> [Outcome] {
-    let notebooks = try paths.map(parse)
     let cache = ResultCache(directory: "\(project.cacheDirectory)/results")
     let libraryBuilder = LibraryBuilder(project: project, toolchain: toolchain)
-    let fingerprint = libraryBuilder.fingerprint()
-    let keys = notebooks.map {
-      CacheKey.key(for: $0, project: project, toolchainVersion: toolchain.version, libraryFingerprint: fingerprint)
+    let digests = FileDigests(project: project)
+    let fingerprint = libraryBuilder.fingerprint(digests: digests)
+    let looked = try runInParallel(Array(paths.indices), jobs: ProcessInfo.processInfo.activeProcessorCount) {
+      [project, toolchain] index in
+      let notebook = try parse(paths[index])
+      let key = CacheKey.key(
+        for: notebook, project: project, toolchainVersion: toolchain.version, libraryFingerprint: fingerprint,
+        digests: digests)
+      return (notebook, key, force ? nil : cache.lookup(notebook, key: key)?.rebased(to: notebook))
     }
-    let cached = zip(notebooks, keys).map { notebook, key in
-      force ? nil : cache.lookup(notebook, key: key)?.rebased(to: notebook)
-    }
+    digests.save()
+    let notebooks = looked.map(\.0)
+    let keys = looked.map(\.1)
+    let cached = looked.map(\.2)
     var outcomes = [Outcome?](repeating: nil, count: notebooks.count)
     for (index, result) in cached.enumerated() {
       guard let result else { continue }
@@ -82,7 +90,7 @@ public struct NotebookBuilder: Sendable {
     let pending = outcomes.indices.filter { outcomes[$0] == nil }
     guard !pending.isEmpty else { return outcomes.compactMap { $0 } }
 
-    let libraries = try libraryBuilder.prepare(log: progress.message)
+    let libraries = try libraryBuilder.prepare(fingerprint: fingerprint, log: progress.message)
     let executor = NotebookExecutor(project: project, toolchain: toolchain, libraries: libraries, limits: limits)
     let executed = try runInParallel(pending, jobs: jobs) { index in
       let notebook = notebooks[index]

@@ -9,7 +9,8 @@ private func parse(_ text: String) -> Notebook {
 private let header = "---\ntitle: T\n---\n"
 
 @Test func swiftFencesBecomeCellsAndOtherLanguagesStayProse() {
-  let notebook = parse(header + "Intro.\n\n```swift\nlet x = 1\n```\n\n```python\nx = 1\n```\n\n```swift\nprint(x)\n```\n")
+  let notebook = parse(
+    header + "Intro.\n\n```swift\nlet x = 1\n```\n\n```python\nx = 1\n```\n\n```swift\nprint(x)\n```\n")
   #expect(notebook.cells.map(\.code) == ["let x = 1", "print(x)"])
   #expect(notebook.cells.map(\.fenceLine) == [6, 14])
   #expect(notebook.cells.map(\.codeLine) == [7, 15])
@@ -23,7 +24,9 @@ private let header = "---\ntitle: T\n---\n"
 }
 
 @Test func cellOptionsAreReadAndRemovedFromCode() {
-  let notebook = parse(header + "```swift\n//| echo: false\n//| label: fig-a\n//| caption: A plot: of x\n//| timeout: 2.5\nlet x = 1\n```\n")
+  let notebook = parse(
+    header
+      + "```swift\n//| echo: false\n//| label: fig-a\n//| caption: A plot: of x\n//| timeout: 2.5\nlet x = 1\n```\n")
   let cell = notebook.cells[0]
   #expect(cell.options.echo == false)
   #expect(cell.options.label == "fig-a")
@@ -35,10 +38,11 @@ private let header = "---\ntitle: T\n---\n"
 
 @Test func unknownOptionAndBadValueAreDiagnosedAtTheirLine() {
   let notebook = parse(header + "\n```swift\n//| ecko: false\n//| fold: maybe\nlet x = 1\n```\n")
-  #expect(notebook.diagnostics.map(\.description) == [
-    "notebooks/t.md:6:5: error: Unknown cell option 'ecko' (known options: echo, output, eval, error, label, caption, fold, timeout)",
-    "notebooks/t.md:7:5: error: Cell option 'fold' must be true or false, got 'maybe'",
-  ])
+  #expect(
+    notebook.diagnostics.map(\.description) == [
+      "notebooks/t.md:6:5: error: Unknown cell option 'ecko' (known options: echo, output, eval, error, label, caption, fold, timeout)",
+      "notebooks/t.md:7:5: error: Cell option 'fold' must be true or false, got 'maybe'",
+    ])
 }
 
 @Test func mathSurvivesMarkdownProcessing() {
@@ -65,18 +69,20 @@ private let header = "---\ntitle: T\n---\n"
 
 @Test func unterminatedMathIsDiagnosedWithLineAndColumn() {
   let notebook = parse(header + "Text\n\nBroken $$x + y\n\nNext $z is open.\n")
-  #expect(notebook.diagnostics.map(\.description) == [
-    "notebooks/t.md:6:8: error: Unterminated display math '$$': no closing delimiter in the same paragraph",
-    "notebooks/t.md:8:6: error: Unterminated inline math '$': no closing delimiter in the same paragraph",
-  ])
+  #expect(
+    notebook.diagnostics.map(\.description) == [
+      "notebooks/t.md:6:8: error: Unterminated display math '$$': no closing delimiter in the same paragraph",
+      "notebooks/t.md:8:6: error: Unterminated inline math '$': no closing delimiter in the same paragraph",
+    ])
 }
 
 @Test func frontMatterProblemsAreDiagnosed() {
   let missingTitle = parse("---\nsummary: s\nmood: happy\n---\nText\n")
-  #expect(missingTitle.diagnostics.map(\.description) == [
-    "notebooks/t.md:1:1: error: Missing required front matter key 'title'",
-    "notebooks/t.md:3:1: error: Unknown front matter key 'mood' (known keys: title, original_title, source, date, summary, inputs, timeout, optimize)",
-  ])
+  #expect(
+    missingTitle.diagnostics.map(\.description) == [
+      "notebooks/t.md:1:1: error: Missing required front matter key 'title'",
+      "notebooks/t.md:3:1: error: Unknown front matter key 'mood' (known keys: title, original_title, source, date, summary, inputs, timeout, optimize)",
+    ])
   let malformed = parse("---\ntitle: [unclosed\n---\n")
   #expect(malformed.diagnostics.first?.line == 3)
   #expect(malformed.diagnostics.first?.message.hasPrefix("Malformed front matter") == true)
@@ -132,4 +138,30 @@ private let header = "---\ntitle: T\n---\n"
   #expect(moved.cells[0].line == 8)
   #expect(moved.diagnostics[0].line == 9)
   #expect(moved.cells[0].outputs == [.error("notebooks/t.md:9:14: error: cannot convert")])
+}
+
+@Test func windowsLineEndingsParseLikeUnixOnes() {
+  let unix = header + "Prose with $x$.\n\n```swift\n//| echo: false\nlet é = 1\n```\n"
+  let windows = parse(unix.replacingOccurrences(of: "\n", with: "\r\n"))
+  let expected = parse(unix)
+  #expect(windows.cells.map(\.code) == expected.cells.map(\.code))
+  #expect(windows.cells.map(\.codeLine) == expected.cells.map(\.codeLine))
+  #expect(windows.cells.map(\.options.echo) == [false])
+  #expect(windows.math.map(\.line) == expected.math.map(\.line))
+  #expect(windows.diagnostics.isEmpty)
+}
+
+@Test func optionLinesAreOnlyTheLeadingOnes() {
+  let notebook = parse(header + "```swift\n  //| fold: true\nlet x = 1\n//| echo: false\n```\n")
+  let cell = notebook.cells[0]
+  #expect(cell.options.fold == true)
+  #expect(cell.options.echo == true, "an option line after code is code")
+  #expect(cell.code == "let x = 1\n//| echo: false")
+  #expect(cell.codeLine == 6)
+}
+
+@Test func aCellOfOnlyOptionsHasNoCode() {
+  let notebook = parse(header + "```swift\n//| eval: false\n```\n")
+  #expect(notebook.cells.map(\.code) == [""])
+  #expect(notebook.cells.map(\.options.eval) == [false])
 }

@@ -1,3 +1,4 @@
+import Foundation
 import NotebookCore
 import Testing
 
@@ -57,5 +58,21 @@ import Testing
     for font in fonts {
       #expect(css.contains("url(fonts/\(font.split(separator: "/").last ?? ""))"))
     }
+  }
+
+  @Test func aProcessStartedAheadGivesTheSamePage() throws {
+    let page = SitePage(notebook: Fixtures.notebook("Inline $a^2$ and $$\\sum_i x_i$$\n"), result: nil)
+    var builder = SiteBuilder(siteDirectory: "unused")
+    let plain = try builder.renderAll([page])
+    builder.katexProcess = KaTeXProcess()
+    let ahead = try builder.renderAll([page])
+    #expect(plain == ahead)
+    #expect(throws: SiteError.self, "a process answers once") { try builder.katexProcess?.exchange(Data("{}".utf8)) }
+  }
+
+  @Test func anUnusedProcessStops() throws {
+    let process = KaTeXProcess()
+    process.stop()
+    #expect(throws: SiteError.self, "a stopped process answers nothing") { try process.exchange(Data("{}".utf8)) }
   }
 }

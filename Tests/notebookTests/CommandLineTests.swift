@@ -2,7 +2,9 @@ import Foundation
 import Testing
 
 /// Runs the built `notebook` binary and returns its exit status, stdout and stderr.
-private func notebook(_ arguments: [String], in directory: String? = nil) throws -> (status: Int32, out: String, err: String) {
+private func notebook(_ arguments: [String], in directory: String? = nil) throws -> (
+  status: Int32, out: String, err: String
+) {
   let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()
   let process = Process()
@@ -61,6 +63,17 @@ private func emptyProject() throws -> String {
     #expect(result.err.contains("\(folder)/broken.md:7:5: error: Unknown cell option 'ecko'"))
     #expect(result.err.contains("\(folder)/broken.md:8:14: error: cannot convert value of type 'String'"))
     #expect(result.out.contains("FAILED \(folder)/broken.md"))
+  }
+
+  @Test func aNotebookOutsideNotebooksHasItsMathCheckedButNoPage() throws {
+    let folder = try scratch(["draft.md": "---\ntitle: Draft\n---\n\nBad $\\frac{1}$ here.\n"])
+    let site = FileManager.default.temporaryDirectory.appendingPathComponent("site-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: site) }
+    let result = try notebook(["build", "\(folder)/draft.md", "--site", site])
+    #expect(result.status == 1)
+    #expect(result.err.contains("note: '\(folder)/draft.md' is not in notebooks/, so it has no page in the site"))
+    #expect(result.err.contains("\(folder)/draft.md:5:5: error: TeX error in '\\frac{1}'"), "\(result.err)")
+    #expect(!FileManager.default.fileExists(atPath: "\(site)/draft.html"))
   }
 
   @Test func aMissingNotebookIsAUsageError() throws {

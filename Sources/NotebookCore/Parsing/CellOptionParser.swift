@@ -8,19 +8,22 @@ struct CellOptionParser {
   /// Parses the options of a cell whose code starts at `firstLine`; returns them and the code that follows.
   mutating func parse(_ code: String, firstLine: Int) -> (CellOptions, code: String, codeLine: Int) {
     var options = CellOptions()
-    var lines = code.split(separator: "\n", omittingEmptySubsequences: false)
+    var rest = code[...]
     var consumed = 0
-    while consumed < lines.count {
-      let trimmed = lines[consumed].drop { $0 == " " || $0 == "\t" }
+    // Only the leading lines are looked at: a long cell costs no more than a short one.
+    while true {
+      let lineEnd = rest.firstIndex(of: "\n") ?? rest.endIndex
+      let line = rest[..<lineEnd]
+      let trimmed = line.drop { $0 == " " || $0 == "\t" }
       guard trimmed.hasPrefix("//|") else { break }
       let afterMarker = trimmed.dropFirst(3)
       let keyOffset = afterMarker.prefix { $0 == " " || $0 == "\t" }.utf8.count
-      let column = lines[consumed].utf8.count - trimmed.utf8.count + 3 + keyOffset + 1
+      let column = line.utf8.count - trimmed.utf8.count + 3 + keyOffset + 1
       apply(afterMarker, to: &options, line: firstLine + consumed, column: column)
       consumed += 1
+      rest = lineEnd < rest.endIndex ? rest[rest.index(after: lineEnd)...] : rest[lineEnd...]
     }
-    lines.removeFirst(consumed)
-    return (options, lines.joined(separator: "\n"), firstLine + consumed)
+    return (options, String(rest), firstLine + consumed)
   }
 
   private mutating func apply(_ text: Substring, to options: inout CellOptions, line: Int, column: Int) {

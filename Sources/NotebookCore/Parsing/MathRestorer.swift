@@ -29,9 +29,7 @@ enum MathRestorer {
   private static func restoredChildren(_ children: [MarkdownNode]) -> [MarkdownNode] {
     var output: [MarkdownNode] = []
     for child in children {
-      guard case .text(let text) = child.kind,
-        text.contains(MathProtector.open) || text.contains(MathProtector.continuation)
-      else {
+      guard case .text(let text) = child.kind, hasPlaceholder(text) else {
         output.append(child)
         continue
       }
@@ -43,6 +41,14 @@ enum MathRestorer {
     }
     return output
   }
+
+  /// Whether `text` holds an opening or continuation mark (searched as scalars: far cheaper than characters).
+  private static func hasPlaceholder(_ text: String) -> Bool {
+    text.unicodeScalars.contains { placeholderMarks.contains($0) }
+  }
+
+  private static let placeholderMarks = Set(
+    [MathProtector.open, MathProtector.continuation].flatMap(\.unicodeScalars))
 
   private static func split(_ text: String, line: Int) -> [MarkdownNode] {
     var nodes: [MarkdownNode] = []

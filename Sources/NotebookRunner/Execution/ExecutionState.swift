@@ -22,7 +22,8 @@ struct ExecutionState {
       let cell = notebook.cells[index]
       var outputs = results[index]?.outputs ?? []
       outputs.append(.error(Self.describe(entry)))
-      results[index] = CellResult(index: index, line: cell.fenceLine, status: .expectedError, outputs: outputs, seconds: 0)
+      results[index] = CellResult(
+        index: index, line: cell.fenceLine, status: .expectedError, outputs: outputs, seconds: 0)
       excludedCells.insert(index)
     }
     return true
@@ -72,11 +73,14 @@ struct ExecutionState {
     let index = started ?? notebook.cells.first?.index ?? 0
     guard index < notebook.cells.count else { return true }
     let cell = notebook.cells[index]
-    let (message, status) = Self.explain(outcome.termination)
+    var (message, status) = Self.explain(outcome.termination)
     var result =
       results[index]
       ?? CellResult(index: index, line: cell.fenceLine, status: status, outputs: [], seconds: 0)
     result.outputs = result.outputs.map(CrashReport.withoutStackTrace)
+    if case .signaled = outcome.termination, let reason = CrashReport.runtimeMessage(in: result.outputs) {
+      message += ": " + reason
+    }
     result.outputs.append(.error(message))
     if cell.options.error && status == .crashed {
       result.status = .expectedError
@@ -102,8 +106,10 @@ struct ExecutionState {
   }
 
   private static func signalName(_ signal: Int32) -> String {
-    let names: [Int32: String] = [4: "SIGILL: a Swift runtime trap", 5: "SIGTRAP: a Swift runtime trap",
-      6: "SIGABRT", 9: "SIGKILL, likely the memory limit", 11: "SIGSEGV", 8: "SIGFPE"]
+    let names: [Int32: String] = [
+      4: "SIGILL: a Swift runtime trap", 5: "SIGTRAP: a Swift runtime trap",
+      6: "SIGABRT", 9: "SIGKILL, likely the memory limit", 11: "SIGSEGV", 8: "SIGFPE",
+    ]
     return names[signal] ?? "signal \(signal)"
   }
 

@@ -26,22 +26,23 @@ public struct LibraryBuilder: Sendable {
     self.toolchain = toolchain
   }
 
-  /// The fingerprint of the library sources and the compiler.
-  public func fingerprint() -> String {
+  /// The fingerprint of the library sources and the compiler: each file's name and digest.
+  public func fingerprint(digests: FileDigests = FileDigests(memoPath: nil)) -> String {
     var hasher = SHA256()
     hasher.update(Array(toolchain.version.utf8))
     for folder in Project.librarySources {
       for file in project.files(under: folder) {
-        hasher.update(Array("\u{0}\(file)\u{0}".utf8))
-        hasher.update(Array(FileManager.default.contents(atPath: project.path(file)) ?? Data()))
+        let digest = digests.digest(ofFileAt: project.path(file)) ?? "unreadable"
+        hasher.update(Array("\u{0}\(file)\u{0}\(digest)".utf8))
       }
     }
     return hasher.finalizeHex()
   }
 
-  /// Returns the compiled libraries, compiling them first if this fingerprint has none.
-  public func prepare(log: (String) -> Void) throws -> Libraries {
-    let fingerprint = fingerprint()
+  /// Returns the compiled libraries, compiling them first if this fingerprint (computed when not
+  /// given) has none.
+  public func prepare(fingerprint: String? = nil, log: (String) -> Void) throws -> Libraries {
+    let fingerprint = fingerprint ?? self.fingerprint()
     let directory = "\(project.cacheDirectory)/modules/\(fingerprint.prefix(16))"
     let libraries = Libraries(directory: directory, fingerprint: fingerprint, cFlags: Self.cFlags(project))
     let complete = "\(directory)/complete"
@@ -52,7 +53,8 @@ public struct LibraryBuilder: Sendable {
     defer { _ = lock }
     if FileManager.default.fileExists(atPath: complete) { return libraries }
     log("Compiling NotebookRuntime and Lab with -O (once per change to their sources)…")
-    try compile(module: "NotebookRuntime", folder: "Sources/NotebookRuntime", into: libraries, extra: ["-swift-version", "5"])
+    try compile(
+      module: "NotebookRuntime", folder: "Sources/NotebookRuntime", into: libraries, extra: ["-swift-version", "5"])
     try compile(
       module: "Lab", folder: "Sources/Lab", into: libraries,
       extra: ["-swift-version", "6", "-lNotebookRuntime"] + Self.linkFlags)

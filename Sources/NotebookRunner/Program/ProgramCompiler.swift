@@ -10,6 +10,9 @@ struct ProgramCompiler {
   let toolchain: Toolchain
   let libraries: LibraryBuilder.Libraries
 
+  /// Whether this toolchain is used without its driver.
+  var compilesDirectly: Bool { DirectTools(toolchain) != nil }
+
   /// The outcome of the first step that failed, or of the last one.
   func compile(source: String, executable: String, optimize: Bool, timeout: Double) throws -> CapturedCommand {
     let deadline = Date().addingTimeInterval(timeout)

@@ -68,12 +68,30 @@ struct BuildRun {
         stamp.store(at: stampPath, siteDirectory: siteDirectory, pages: pages)
       }
     }
+    run.siteDiagnostics += try Self.checkOffSite(run.outcomes, sitePages: pages)
     run.renderSeconds = Date().timeIntervalSince(renderStart)
     for diagnostic in run.siteDiagnostics where paths.contains(diagnostic.file) {
       Console.error(diagnostic.description)
     }
     run.totalSeconds = Date().timeIntervalSince(start)
     return run
+  }
+}
+
+extension BuildRun {
+  /// Notebooks outside `notebooks/` get no page, but their pages are still rendered in memory so
+  /// that a TeX error in them is reported like anywhere else.
+  fileprivate static func checkOffSite(_ outcomes: [NotebookBuilder.Outcome], sitePages: [SitePage]) throws
+    -> [Diagnostic]
+  {
+    let onSite = Set(sitePages.map(\.notebook.path))
+    let offSite = outcomes.filter { !onSite.contains($0.notebook.path) }
+    guard !offSite.isEmpty else { return [] }
+    for outcome in offSite {
+      Console.error("note: '\(outcome.notebook.path)' is not in notebooks/, so it has no page in the site")
+    }
+    let pages = offSite.map { SitePage(notebook: $0.notebook, result: $0.result) }
+    return try SiteBuilder(siteDirectory: "unused").renderWithReport(pages).report.diagnostics
   }
 }
 

@@ -52,11 +52,19 @@ private let catalogue: [(fixture: String, status: String, messages: [String])] =
     ]
   ),
   ("compile-error.md", "failed", ["10:19: error: cannot convert value of type 'String' to specified type 'Int'"]),
-  ("trap.md", "failed", ["9:1: error: The cell crashed (SIGILL: a Swift runtime trap)"]),
+  (
+    "trap.md", "failed",
+    ["9:1: error: The cell crashed (SIGILL: a Swift runtime trap): Fatal error: Index out of range"]
+  ),
   ("infinite-loop.md", "failed", ["5:1: error: The cell ran out of time (timeout: 1 s)"]),
   ("notebook-timeout.md", "failed", ["6:1: error: The notebook ran out of time (timeout: 2 s)"]),
   ("prints-gigabytes.md", "failed", ["5:1: error: The program printed more than 256 MiB and was stopped"]),
-  ("memory-limit.md", "failed", ["5:1: error: The cell crashed (SIGABRT)"]),
+  (
+    "memory-limit.md", "failed",
+    [
+      "5:1: error: The cell crashed (SIGABRT): Fatal error: failed to allocate 268435456 bytes of memory with alignment 0"
+    ]
+  ),
   ("failed-check.md", "failed", ["5:1: error: A check failed in this cell"]),
   ("forged-records.md", "failed", ["14:1: error: The program exited with status 3 during this cell"]),
   ("forged-cell-index.md", "failed", ["5:1: error: The program exited with status 4 during this cell"]),
