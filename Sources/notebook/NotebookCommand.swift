@@ -10,6 +10,7 @@ struct NotebookCommand: AsyncParsableCommand {
       Run inside a project (a folder with notebooks/ and Sources/Lab/). Results are cached in
       .notebook-cache/; the site is written to site/.
       """,
+    version: "notebook 0.2.0",
     subcommands: [Build.self, Check.self, Preview.self, New.self, List.self, Clean.self],
     defaultSubcommand: Build.self)
 }

@@ -99,6 +99,26 @@ private let header = "---\ntitle: T\n---\n"
   #expect(notebook.diagnostics.isEmpty)
 }
 
+@Test func frontMatterValuesKeepTheirTextAndWrongTypesAreDiagnosedAtTheirLine() {
+  let fine = parse("---\ntitle: 2024\nsummary: \"1.50\"\ninputs: data/a.txt\ntimeout: 2.5\noptimize: no\n---\n")
+  #expect(fine.frontMatter.title == "2024")
+  #expect(fine.frontMatter.summary == "1.50")
+  #expect(fine.frontMatter.inputs == ["data/a.txt"])
+  #expect(fine.frontMatter.timeout == 2.5)
+  #expect(fine.frontMatter.optimize == false)
+  #expect(fine.diagnostics.isEmpty)
+
+  let wrong = parse("---\ntitle: T\nsummary: ~\ninputs: [a, [b]]\ntimeout: -1\noptimize: maybe\nsource: [x]\n---\n")
+  #expect(
+    wrong.diagnostics.map(\.description) == [
+      "notebooks/t.md:3:1: error: Front matter key 'summary' must be text",
+      "notebooks/t.md:4:1: error: Front matter key 'inputs' must be a list of file paths",
+      "notebooks/t.md:5:1: error: Front matter key 'timeout' must be a positive number of seconds, got '-1'",
+      "notebooks/t.md:6:1: error: Front matter key 'optimize' must be true or false, got 'maybe'",
+      "notebooks/t.md:7:1: error: Front matter key 'source' must be text",
+    ])
+}
+
 @Test func deepNestingDoesNotOverflowAndIsCappedForRenderers() {
   let nested = String(repeating: "> ", count: 5000) + "deep\n"
   let notebook = parse(header + nested)

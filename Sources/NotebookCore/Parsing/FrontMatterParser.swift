@@ -20,17 +20,19 @@ struct FrontMatterParser {
     }
     let yaml = lines[1..<end].joined(separator: "\n")
     guard let mapping = load(yaml) else { return (FrontMatter(), end + 1) }
-    let header = read(mapping, keyLines: keyLines(lines[1..<end]))
+    let header = read(mapping)
     if header.title.isEmpty {
       report(line: 1, "Missing required front matter key 'title'")
     }
     return (header, end + 1)
   }
 
-  private mutating func load(_ yaml: String) -> [String: Any]? {
+  /// Composes the YAML into nodes without resolving tags: each key's type is known here, and
+  /// Yams' default resolver (regular expressions per scalar) was the slowest part of parsing.
+  private mutating func load(_ yaml: String) -> Node.Mapping? {
     do {
-      guard let value = try Yams.load(yaml: yaml) else { return [:] }
-      guard let mapping = value as? [String: Any] else {
+      guard let node = try Yams.compose(yaml: yaml, Resolver.basic) else { return [:] }
+      guard let mapping = node.mapping else {
         report(line: 2, "Front matter must be a mapping of 'key: value' lines")
         return nil
       }
@@ -57,84 +59,82 @@ struct FrontMatterParser {
     }
   }
 
-  /// The file line of each top-level key.
-  private func keyLines(_ lines: ArraySlice<Substring>) -> [String: Int] {
-    var result: [String: Int] = [:]
-    for (offset, line) in lines.enumerated() {
-      guard let colon = line.firstIndex(of: ":"), line.first?.isLetter == true else { continue }
-      result[String(line[..<colon])] = offset + 2
-    }
-    return result
-  }
-
-  private mutating func read(_ mapping: [String: Any], keyLines: [String: Int]) -> FrontMatter {
+  private mutating func read(_ mapping: Node.Mapping) -> FrontMatter {
     var header = FrontMatter()
-    for (key, value) in mapping.sorted(by: { $0.key < $1.key }) {
-      let line = keyLines[key] ?? 2
-      switch key {
-      case "title": header.title = string(value, key: key, line: line) ?? ""
-      case "original_title": header.originalTitle = string(value, key: key, line: line)
-      case "source": header.source = string(value, key: key, line: line)
-      case "date": header.date = string(value, key: key, line: line)
-      case "summary": header.summary = string(value, key: key, line: line)
-      case "inputs": header.inputs = strings(value, key: key, line: line)
-      case "timeout": header.timeout = seconds(value, key: key, line: line) ?? header.timeout
-      case "optimize": header.optimize = bool(value, key: key, line: line)
+    let entries = mapping.compactMap { key, value in key.scalar.map { ($0, value) } }
+    for (key, value) in entries.sorted(by: { $0.0.string < $1.0.string }) {
+      // Marks count from 1 and the YAML starts on the file's second line.
+      let line = (key.mark?.line ?? 1) + 1
+      switch key.string {
+      case "title": header.title = string(value, key: key.string, line: line) ?? ""
+      case "original_title": header.originalTitle = string(value, key: key.string, line: line)
+      case "source": header.source = string(value, key: key.string, line: line)
+      case "date": header.date = string(value, key: key.string, line: line)
+      case "summary": header.summary = string(value, key: key.string, line: line)
+      case "inputs": header.inputs = strings(value, key: key.string, line: line)
+      case "timeout": header.timeout = seconds(value, key: key.string, line: line) ?? header.timeout
+      case "optimize": header.optimize = bool(value, key: key.string, line: line)
       default:
         let known = FrontMatter.knownKeys.joined(separator: ", ")
-        report(line: line, "Unknown front matter key '\(key)' (known keys: \(known))")
+        report(line: line, "Unknown front matter key '\(key.string)' (known keys: \(known))")
       }
     }
     return header
   }
 
-  private mutating func string(_ value: Any, key: String, line: Int) -> String? {
-    switch value {
-    case let text as String: return text
-    case let number as Int: return String(number)
-    case let number as Double: return String(number)
-    case let date as Date: return Self.isoDay(date)
-    default:
+  /// A scalar's text, or nil for a YAML null (`~`, `null`, or nothing, unquoted).
+  private static func text(_ node: Node) -> String? {
+    guard let scalar = node.scalar else { return nil }
+    let isNull = scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    return isNull ? nil : scalar.string
+  }
+
+  private mutating func string(_ value: Node, key: String, line: Int) -> String? {
+    guard let text = Self.text(value) else {
       report(line: line, "Front matter key '\(key)' must be text")
       return nil
     }
+    return text
   }
 
-  private mutating func strings(_ value: Any, key: String, line: Int) -> [String] {
-    if let single = value as? String { return [single] }
-    guard let list = value as? [Any], list.allSatisfy({ $0 is String }) else {
+  private mutating func strings(_ value: Node, key: String, line: Int) -> [String] {
+    if let single = Self.text(value) { return [single] }
+    let items = value.sequence.map { $0.map(Self.text) } ?? [nil]
+    guard items.allSatisfy({ $0 != nil }) else {
       report(line: line, "Front matter key '\(key)' must be a list of file paths")
       return []
     }
-    return list.compactMap { $0 as? String }
+    return items.compactMap { $0 }
   }
 
-  private mutating func seconds(_ value: Any, key: String, line: Int) -> Double? {
-    let number = (value as? Double) ?? (value as? Int).map(Double.init)
-    guard let number, number > 0, number.isFinite else {
-      report(line: line, "Front matter key '\(key)' must be a positive number of seconds, got '\(value)'")
+  private mutating func seconds(_ value: Node, key: String, line: Int) -> Double? {
+    let text = Self.text(value)
+    guard let number = text.flatMap(Double.init), number > 0, number.isFinite else {
+      report(line: line, "Front matter key '\(key)' must be a positive number of seconds, got '\(Self.shown(value))'")
       return nil
     }
     return number
   }
 
-  private mutating func bool(_ value: Any, key: String, line: Int) -> Bool? {
-    guard let flag = value as? Bool else {
-      report(line: line, "Front matter key '\(key)' must be true or false, got '\(value)'")
+  private mutating func bool(_ value: Node, key: String, line: Int) -> Bool? {
+    switch Self.text(value) {
+    case "true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON": return true
+    case "false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF": return false
+    default:
+      report(line: line, "Front matter key '\(key)' must be true or false, got '\(Self.shown(value))'")
       return nil
     }
-    return flag
+  }
+
+  /// A value as a message shows it.
+  private static func shown(_ value: Node) -> String {
+    if let text = text(value) { return text }
+    if let items = value.sequence { return "[" + items.map(shown).joined(separator: ", ") + "]" }
+    return value.scalar == nil ? "a mapping" : "null"
   }
 
   private mutating func report(line: Int, _ message: String) {
     diagnostics.append(Diagnostic(.error, file: file, line: line, message))
-  }
-
-  private static func isoDay(_ date: Date) -> String {
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
-    let parts = calendar.dateComponents([.year, .month, .day], from: date)
-    return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
   }
 }
 

@@ -21,6 +21,8 @@ struct MathProtector {
   private var position = 0
   private var line = 1
   private var lineStart = 0
+  /// Whether `line` is skipped, looked up once per line rather than once per byte.
+  private var skipped: (line: Int, isSkipped: Bool) = (0, false)
 
   /// Scans `text`, leaving the lines in `skippedLines` (code blocks) untouched.
   init(_ text: String, skippedLines: Set<Int>) {
@@ -36,7 +38,8 @@ struct MathProtector {
   private mutating func scan() {
     while position < bytes.count {
       let byte = bytes[position]
-      if skippedLines.contains(line) {
+      if skipped.line != line { skipped = (line, skippedLines.contains(line)) }
+      if skipped.isSkipped {
         copyByte()
       } else if byte == UInt8(ascii: "\\"), peek(1) == UInt8(ascii: "$") {
         copyByte()

@@ -30,13 +30,12 @@ public final class FileDigests: @unchecked Sendable {
 
   /// The hex SHA-256 of the file's bytes, or `nil` when it cannot be read.
   public func digest(ofFileAt path: String) -> String? {
-    let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-    let stamp = FileStamp.of(attributes: attributes)
+    let status = FileStamp.status(path)
+    let stamp = FileStamp.of(status: status)
     if let known = lock.withLock({ entries[path] }), known.stamp == stamp { return known.digest }
     guard let contents = FileManager.default.contents(atPath: path) else { return nil }
     let digest = SHA256.hexBytes(Array(contents))
-    let modified = (attributes?[.modificationDate] as? Date) ?? Date()
-    if Date().timeIntervalSince(modified) > 2 {
+    if let modified = status?.modified, Date().timeIntervalSince1970 - modified > 2 {
       lock.withLock {
         entries[path] = Entry(stamp: stamp, digest: digest)
         changed = true

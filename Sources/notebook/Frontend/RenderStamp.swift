@@ -15,7 +15,8 @@ struct RenderStamp {
     hasher.update(Array(Self.executableIdentity().utf8))
     for page in pages {
       let text = (try? Data(contentsOf: URL(fileURLWithPath: page.notebook.path))) ?? Data()
-      let result = page.result.map { "\($0.codeHash) \($0.labFingerprint) \($0.swiftVersion) \($0.succeeded)" } ?? "none"
+      let result =
+        page.result.map { "\($0.codeHash) \($0.labFingerprint) \($0.swiftVersion) \($0.succeeded)" } ?? "none"
       hasher.update(Array("\u{0}\(page.notebook.path)\u{0}\(SHA256.hexBytes(Array(text)))\u{0}\(result)".utf8))
     }
     hasher.update(Array(Self.folderSignature(siteDirectory).utf8))
@@ -36,7 +37,8 @@ struct RenderStamp {
   }
 
   private static func executableIdentity() -> String {
-    let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    let executable =
+      (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
     return FileStamp.of(executable)
   }
 
@@ -44,7 +46,7 @@ struct RenderStamp {
     guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return "missing" }
     var entries: [String] = []
     while let item = enumerator.nextObject() as? String {
-      entries.append("\(item) \(FileStamp.of(attributes: enumerator.fileAttributes))")
+      entries.append("\(item) \(FileStamp.of("\(directory)/\(item)"))")
     }
     return entries.sorted().joined(separator: "\n")
   }

@@ -7,6 +7,7 @@ import NotebookSite
 /// `notebook build`: execute what changed and render the site.
 struct Build: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "build",
     abstract: "Execute notebooks whose code or inputs changed, then render site/.")
 
   @Argument(help: "Notebooks to build (default: every notebooks/*.md).")
@@ -37,7 +38,8 @@ struct Build: ParsableCommand {
     let siteDirectory = site.map { URL(fileURLWithPath: $0, relativeTo: URL(fileURLWithPath: cwd + "/")).path }
     let run = try BuildRun(session: session, siteDirectory: siteDirectory).execute(selected, force: force, jobs: jobs)
     if let report {
-      try BuildReport(run: run).write(to: URL(fileURLWithPath: report, relativeTo: URL(fileURLWithPath: cwd + "/")).path)
+      try BuildReport(run: run).write(
+        to: URL(fileURLWithPath: report, relativeTo: URL(fileURLWithPath: cwd + "/")).path)
     }
     Console.line(run.summary)
     if !run.succeeded { throw ExitCode.failure }

@@ -7,6 +7,7 @@ import NotebookSite
 /// `notebook check`: execute everything afresh and compare with the committed site.
 struct Check: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "check",
     abstract: "Execute every notebook afresh; fail on any failed cell or check, or any difference from site/.",
     discussion: "site/ is not modified. Rebuild it with 'notebook build' (or 'make site') and commit it.")
 
@@ -24,7 +25,8 @@ struct Check: ParsableCommand {
     let pages = try session.sitePages(for: outcomes, builder: builder)
     let rendered = try SiteBuilder(siteDirectory: session.project.siteDirectory).renderWithReport(pages)
     for diagnostic in rendered.report.diagnostics { Console.error(diagnostic.description) }
-    let differences = SiteComparison(rendered: rendered.files, siteDirectory: session.project.siteDirectory).differences()
+    let differences = SiteComparison(rendered: rendered.files, siteDirectory: session.project.siteDirectory)
+      .differences()
     for difference in differences { Console.error(difference) }
     let failed = outcomes.filter { !$0.succeeded }.count
     Console.line(

@@ -5,6 +5,7 @@ import NotebookRunner
 /// `notebook clean`: remove cached results and compiled programs.
 struct Clean: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "clean",
     abstract: "Remove the cache (.notebook-cache/): results, compiled libraries and programs. site/ is kept.")
 
   func run() throws {

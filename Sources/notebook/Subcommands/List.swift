@@ -6,6 +6,7 @@ import NotebookRunner
 /// `notebook list`: every notebook with its status.
 struct List: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "list",
     abstract: "List notebooks: fresh, stale (code or inputs changed since the last run), failed, or never run.")
 
   func run() throws {
@@ -18,7 +19,9 @@ struct List: ParsableCommand {
       let key = CacheKey.key(
         for: notebook, project: session.project, toolchainVersion: session.toolchain.version,
         libraryFingerprint: fingerprint)
-      Console.line("\(Self.status(notebook, cache: cache, key: key).padding(toLength: 10, withPad: " ", startingAt: 0)) \(path)  \(notebook.frontMatter.title)")
+      Console.line(
+        "\(Self.status(notebook, cache: cache, key: key).padding(toLength: 10, withPad: " ", startingAt: 0)) \(path)  \(notebook.frontMatter.title)"
+      )
     }
   }
 

@@ -5,6 +5,7 @@ import NotebookRunner
 /// `notebook new "Title"`: scaffold a notebook ready to author.
 struct New: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "new",
     abstract: "Create notebooks/<slug>.md with front matter, a first cell, a figure and a check.")
 
   @Argument(help: "The notebook's title.")
@@ -21,7 +22,8 @@ struct New: ParsableCommand {
     guard !FileManager.default.fileExists(atPath: session.project.path(path)) else {
       throw ValidationError("'\(path)' already exists; choose another title or --slug")
     }
-    try Data(Self.template(title: title).utf8).write(to: URL(fileURLWithPath: session.project.path(path)), options: .withoutOverwriting)
+    try Data(Self.template(title: title).utf8).write(
+      to: URL(fileURLWithPath: session.project.path(path)), options: .withoutOverwriting)
     Console.line("Created \(path). Build it with: notebook build \(path)")
   }
 

@@ -4,6 +4,7 @@ import Foundation
 /// `notebook preview`: serve the site locally and rebuild it when sources change.
 struct Preview: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "preview",
     abstract: "Serve site/ on 127.0.0.1, rebuild on change (prose edits execute nothing), reload the page.")
 
   @Option(help: "The port to listen on.")
