@@ -93,6 +93,9 @@ private func emptyProject() throws -> String {
     #expect(entry?["status"] as? String == "ok")
     #expect(entry?["executed"] as? Bool == true)
     #expect((entry?["cells"] as? [[String: Any]])?.first?["line"] as? Int == 5)
+    for phase in ["compileSeconds", "runSeconds", "renderSeconds"] {
+      #expect((entry?[phase] as? Double ?? 0) > 0, "\(phase) is measured per notebook")
+    }
     let second = try notebook(["build", "\(folder)/ok.md", "--site", site])
     #expect(second.status == 0)
     #expect(second.out.contains("cached"))

@@ -15,6 +15,9 @@ public struct SiteBuildReport: Sendable {
   public var mathSeconds: Double
   /// Seconds spent highlighting code.
   public var highlightSeconds: Double
+  /// Seconds spent rendering each notebook's page (HTML and highlighting; math is typeset for all
+  /// pages in one batch, counted in ``mathSeconds``), by notebook path.
+  public var pageSeconds: [String: Double] = [:]
 
   /// Creates a report.
   public init(

@@ -76,9 +76,12 @@ public struct SiteBuilder: Sendable {
     var entries: [IndexRenderer.Entry] = []
     var highlights: [String: String] = [:]
     let rendered = ParallelMap.map(Array(zip(prepared, math.pages))) { page, results in
-      renderPage(page, math: results, katexVersion: math.stamp.version, highlights: cache.highlights)
+      let start = clock.now
+      let page = renderPage(page, math: results, katexVersion: math.stamp.version, highlights: cache.highlights)
+      return (page, seconds: Self.seconds(clock.now - start))
     }
-    for page in rendered {
+    for (page, seconds) in rendered {
+      report.pageSeconds[page.path] = seconds
       files[page.entry.page] = Data(page.html.utf8)
       entries.append(page.entry)
       report.diagnostics += page.diagnostics
@@ -101,7 +104,7 @@ public struct SiteBuilder: Sendable {
   private func renderPage(
     _ page: PreparedPage, math: [MathResult], katexVersion: String, highlights: [String: String]
   ) -> (
-    html: String, entry: IndexRenderer.Entry, diagnostics: [Diagnostic], highlightSeconds: Double,
+    path: String, html: String, entry: IndexRenderer.Entry, diagnostics: [Diagnostic], highlightSeconds: Double,
     highlights: [String: String]
   ) {
     let notebook = page.notebook
@@ -120,7 +123,8 @@ public struct SiteBuilder: Sendable {
       summaryHTML: notebook.frontMatter.summary.map { renderer.inlineText($0, fragment: page.summary) },
       status: status)
     return (
-      html, entry, mathDiagnostics + renderer.outputDiagnostics, renderer.highlightSeconds, renderer.usedHighlights
+      notebook.path, html, entry, mathDiagnostics + renderer.outputDiagnostics, renderer.highlightSeconds,
+      renderer.usedHighlights
     )
   }
 

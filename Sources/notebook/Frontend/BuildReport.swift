@@ -18,6 +18,8 @@ struct BuildReport: Encodable {
     var checksTotal: Int
     var compileSeconds: Double
     var runSeconds: Double
+    /// Seconds rendering this notebook's page; 0 when the page was not rendered again.
+    var renderSeconds: Double
     var cells: [Cell]
   }
 
@@ -38,7 +40,10 @@ struct BuildReport: Encodable {
         checksPassed: checks.passed, checksTotal: checks.total,
         compileSeconds: outcome.executed ? outcome.result.compileSeconds : 0,
         runSeconds: outcome.executed ? outcome.result.runSeconds : 0,
-        cells: outcome.result.cells.map { Cell(line: $0.line, status: $0.status.rawValue, seconds: outcome.executed ? $0.seconds : 0) })
+        renderSeconds: run.pageSeconds[outcome.notebook.path] ?? 0,
+        cells: outcome.result.cells.map {
+          Cell(line: $0.line, status: $0.status.rawValue, seconds: outcome.executed ? $0.seconds : 0)
+        })
     }
     renderSeconds = run.renderSeconds
     mathSeconds = run.mathSeconds

@@ -11,6 +11,8 @@ struct BuildRun {
   private(set) var renderSeconds = 0.0
   private(set) var mathSeconds = 0.0
   private(set) var highlightSeconds = 0.0
+  /// Seconds rendering each page, by notebook path (empty when the render was skipped).
+  private(set) var pageSeconds: [String: Double] = [:]
   private(set) var totalSeconds = 0.0
 
   private let siteDirectory: String
@@ -63,12 +65,16 @@ struct BuildRun {
       let report = try siteBuilder.build(pages)
       run.mathSeconds = report.mathSeconds
       run.highlightSeconds = report.highlightSeconds
+      run.pageSeconds = report.pageSeconds
       run.siteDiagnostics = report.diagnostics
       if !report.diagnostics.contains(where: { $0.severity == .error }) {
         stamp.store(at: stampPath, siteDirectory: siteDirectory, pages: pages)
       }
     }
-    run.siteDiagnostics += try Self.checkOffSite(run.outcomes, sitePages: pages)
+    if let offSite = try Self.checkOffSite(run.outcomes, sitePages: pages) {
+      run.siteDiagnostics += offSite.diagnostics
+      run.pageSeconds.merge(offSite.pageSeconds) { first, _ in first }
+    }
     run.renderSeconds = Date().timeIntervalSince(renderStart)
     for diagnostic in run.siteDiagnostics where paths.contains(diagnostic.file) {
       Console.error(diagnostic.description)
@@ -82,16 +88,16 @@ extension BuildRun {
   /// Notebooks outside `notebooks/` get no page, but their pages are still rendered in memory so
   /// that a TeX error in them is reported like anywhere else.
   fileprivate static func checkOffSite(_ outcomes: [NotebookBuilder.Outcome], sitePages: [SitePage]) throws
-    -> [Diagnostic]
+    -> SiteBuildReport?
   {
     let onSite = Set(sitePages.map(\.notebook.path))
     let offSite = outcomes.filter { !onSite.contains($0.notebook.path) }
-    guard !offSite.isEmpty else { return [] }
+    guard !offSite.isEmpty else { return nil }
     for outcome in offSite {
       Console.error("note: '\(outcome.notebook.path)' is not in notebooks/, so it has no page in the site")
     }
     let pages = offSite.map { SitePage(notebook: $0.notebook, result: $0.result) }
-    return try SiteBuilder(siteDirectory: "unused").renderWithReport(pages).report.diagnostics
+    return try SiteBuilder(siteDirectory: "unused").renderWithReport(pages).report
   }
 }
 

@@ -75,6 +75,19 @@ import Testing
     #expect(!figure.svg.lowercased().contains("nan"))
   }
 
+  @Test func logAxesWiderThanTheDoubleRangeStillDraw() {
+    // 420 decades: the ratio of the ends overflows a Double, their logarithms do not.
+    var figure = Figure(yScale: .log)
+    figure.line([0, 1, 2], [1e-300, 1e-90, 1e120], label: "vanishing and exploding")
+    let svg = figure.svg
+    #expect(!svg.lowercased().contains("nan") && !svg.contains("inf"))
+    let path = svg.components(separatedBy: "<path d=\"").first { $0.contains("stroke-width=\"1.75\"") }
+    let d = path.map { String($0.prefix { $0 != "\"" }) } ?? ""
+    let numbers = d.dropFirst().split { $0 == " " || $0 == "L" }.compactMap { Double($0) }
+    #expect(numbers.count == 6, "all three points are drawn: \(d)")
+    #expect(svg.contains(">10⁻") && svg.contains(">10⁰<"), "decade ticks are labelled as powers of ten")
+  }
+
   @Test(arguments: [Figure.Scale.linear, .log])
   func emptyAndConstantFiguresDrawFiniteCoordinates(scale: Figure.Scale) {
     var empty = Figure(title: "empty", xScale: scale, yScale: scale)

@@ -31,8 +31,12 @@ struct Axis: Sendable {
     {
       (low, high) = (range.lowerBound, range.upperBound)
     } else if scale == .log {
-      let pad = log10(high / low) * padding
-      (low, high) = (low / pow(10, pad), high * pow(10, pad))
+      // Padded in exponents: `high / low` overflows for ranges wider than ~308 decades.
+      let pad = (log10(high) - log10(low)) * padding
+      (low, high) = (
+        max(pow(10, log10(low) - pad), Double.leastNormalMagnitude),
+        min(pow(10, log10(high) + pad), Double.greatestFiniteMagnitude)
+      )
     } else {
       let pad = (high - low) * padding
       (low, high) = (
@@ -87,7 +91,7 @@ struct Axis: Sendable {
       fraction = (value - low) / (high - low)
     case .log:
       guard value > 0 else { return nil }
-      fraction = log10(value / low) / log10(high / low)
+      fraction = (log10(value) - log10(low)) / (log10(high) - log10(low))
     }
     return start + fraction * (end - start)
   }

@@ -92,7 +92,7 @@ enum Ticks {
 
   /// Minor ticks of a log axis: 2…9 × 10ᵏ inside the range, when it spans few decades.
   static func logarithmicMinor(_ low: Double, _ high: Double) -> [Double] {
-    guard low > 0, high > low, log10(high / low) <= 6 else { return [] }
+    guard low > 0, high > low, log10(high) - log10(low) <= 6 else { return [] }
     var values: [Double] = []
     for exponent in Int(log10(low).rounded(.down))...Int(log10(high).rounded(.up)) {
       for multiple in 2...9 {
