@@ -74,6 +74,8 @@ private func emptyProject() throws -> String {
     #expect(result.err.contains("note: '\(folder)/draft.md' is not in notebooks/, so it has no page in the site"))
     #expect(result.err.contains("\(folder)/draft.md:5:5: error: TeX error in '\\frac{1}'"), "\(result.err)")
     #expect(!FileManager.default.fileExists(atPath: "\(site)/draft.html"))
+    #expect(result.out.contains("FAILED \(folder)/draft.md  its page has errors (listed above)"), "\(result.out)")
+    #expect(result.out.contains("1 notebooks: 0 ok, 1 failed"))
   }
 
   @Test func aMissingNotebookIsAUsageError() throws {

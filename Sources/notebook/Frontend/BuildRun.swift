@@ -79,6 +79,10 @@ struct BuildRun {
     for diagnostic in run.siteDiagnostics where paths.contains(diagnostic.file) {
       Console.error(diagnostic.description)
     }
+    // A notebook reported "ok" as it finished can still fail at render time (a TeX error).
+    for outcome in run.outcomes where outcome.succeeded && !run.succeeded(outcome) {
+      Console.line("FAILED \(outcome.notebook.path)  its page has errors (listed above)")
+    }
     run.totalSeconds = Date().timeIntervalSince(start)
     return run
   }
