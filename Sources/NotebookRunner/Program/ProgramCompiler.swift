@@ -17,16 +17,19 @@ struct ProgramCompiler {
   func compile(source: String, executable: String, optimize: Bool, timeout: Double) throws -> CapturedCommand {
     let deadline = Date().addingTimeInterval(timeout)
     let remaining = { max(1, deadline.timeIntervalSinceNow) }
-    guard let tools = DirectTools(toolchain) else {
-      return try CapturedCommand.run(
+    let viaDriver = {
+      try CapturedCommand.run(
         toolchain.swiftc, driverArguments(source: source, executable: executable, optimize: optimize),
-        timeout: timeout)
+        timeout: remaining())
     }
+    guard let tools = DirectTools(toolchain) else { return try viaDriver() }
     let object = executable + ".o"
     let autolink = executable + ".autolink"
     let frontend = try CapturedCommand.run(
       tools.frontend, frontendArguments(tools, source: source, object: object, optimize: optimize),
       timeout: remaining())
+    // Front-end flags are not a stable interface: a compiler that rejects one gets the driver.
+    if frontend.text.contains("error: unknown argument") { return try viaDriver() }
     guard frontend.status == .exited(0) else { return frontend }
     let extract = try CapturedCommand.run(tools.autolinkExtract, [object, "-o", autolink], timeout: remaining())
     guard extract.status == .exited(0) else { return extract }
@@ -49,7 +52,7 @@ struct ProgramCompiler {
       "-frontend", "-c", "-primary-file", source, "-target", tools.target, "-disable-objc-interop",
       "-I", libraries.directory, optimize ? "-O" : "-Onone", "-swift-version", "5",
       "-diagnostic-style", "llvm", "-no-color-diagnostics", "-Xcc", "-fno-color-diagnostics",
-      "-empty-abi-descriptor", "-module-name", "NotebookProgram", "-o", object,
+      "-module-name", "NotebookProgram", "-o", object,
     ] + libraries.cFlags + tools.pluginArguments
   }
 
