@@ -185,3 +185,21 @@ private let header = "---\ntitle: T\n---\n"
   #expect(notebook.cells.map(\.code) == [""])
   #expect(notebook.cells.map(\.options.eval) == [false])
 }
+
+@Test func proseCannotForgeAFormulaWithThePlaceholderCharacters() {
+  let forged = "\u{E000}0\u{E001} and \u{E002}"
+  let notebook = parse(header + "Text " + forged + " then $x$.\n\n`" + forged + "`\n")
+  #expect(notebook.math.map(\.tex) == ["x"])
+  var mathNodes: [Int] = []
+  var texts: [String] = []
+  var stack = notebook.blocks.compactMap { block -> MarkdownNode? in
+    if case .prose(let node) = block { return node } else { return nil }
+  }
+  while let node = stack.popLast() {
+    if case .math(let index) = node.kind { mathNodes.append(index) }
+    if case .text(let text) = node.kind { texts.append(text) }
+    stack += node.children
+  }
+  #expect(mathNodes == [0], "only the real formula is a math node")
+  #expect(texts.joined().contains("\u{FFFD}0\u{FFFD} and \u{FFFD}"))
+}

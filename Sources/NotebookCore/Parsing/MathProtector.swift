@@ -4,6 +4,9 @@
 ///
 /// Lines are preserved: a formula spanning several lines leaves a continuation
 /// mark on each following line, so cmark's line numbers still match the file.
+///
+/// The marks are private-use characters; where prose itself contains one, it becomes U+FFFD
+/// (the same three bytes, so columns do not move), so no text can pose as a formula.
 struct MathProtector {
   static let open: Character = "\u{E000}"
   static let close: Character = "\u{E001}"
@@ -48,10 +51,18 @@ struct MathProtector {
         copyCodeSpan()
       } else if byte == UInt8(ascii: "$") {
         scanMath()
+      } else if isMark(at: position) {
+        protected += [0xEF, 0xBF, 0xBD]
+        position += 3
       } else {
         copyByte()
       }
     }
+  }
+
+  /// Whether the UTF-8 of U+E000, U+E001 or U+E002 (the marks) starts at `index`.
+  private func isMark(at index: Int) -> Bool {
+    bytes[index] == 0xEE && peek(1) == 0x80 && (0x80...0x82).contains(peek(2) ?? 0)
   }
 
   private func peek(_ offset: Int) -> UInt8? {
