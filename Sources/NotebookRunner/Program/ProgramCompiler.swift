@@ -40,11 +40,16 @@ struct ProgramCompiler {
 
   private func driverArguments(source: String, executable: String, optimize: Bool) -> [String] {
     [
-      optimize ? "-O" : "-Onone", "-swift-version", "5", "-diagnostic-style", "llvm",
-      "-I", libraries.directory, "-L", libraries.directory,
-      "-lLab", "-lNotebookRuntime", "-Xlinker", "-rpath", "-Xlinker", libraries.directory,
+      optimize ? "-O" : "-Onone", "-swift-version", "5", "-diagnostic-style", "llvm", "-I", libraries.directory,
       "-module-name", "NotebookProgram", source, "-o", executable,
-    ] + libraries.cFlags + LibraryBuilder.linkFlags
+    ] + libraries.cFlags + libraryLinkArguments
+  }
+
+  /// Linking the prebuilt libraries (found again at run time through the rpath) and what they link.
+  private var libraryLinkArguments: [String] {
+    [
+      "-L", libraries.directory, "-lLab", "-lNotebookRuntime", "-Xlinker", "-rpath", "-Xlinker", libraries.directory,
+    ] + LibraryBuilder.linkFlags
   }
 
   private func frontendArguments(_ tools: DirectTools, source: String, object: String, optimize: Bool) -> [String] {
@@ -60,9 +65,8 @@ struct ProgramCompiler {
     [
       "-pie", "-Xlinker", "--build-id", "-Xlinker", "-rpath", "-Xlinker", tools.runtimeDirectory,
       tools.runtimeObject, object, "@\(autolink)", "-L", tools.runtimeDirectory, "-lswiftCore",
-      "--target=\(tools.target)", "-L", libraries.directory, "-lLab", "-lNotebookRuntime",
-      "-Xlinker", "-rpath", "-Xlinker", libraries.directory, "-o", executable,
-    ] + LibraryBuilder.linkFlags + tools.linkerChoice
+      "--target=\(tools.target)", "-o", executable,
+    ] + libraryLinkArguments + tools.linkerChoice
   }
 }
 

@@ -10,7 +10,9 @@ public struct Toolchain: Sendable {
   public let target: String?
 
   /// The folder that really holds `swiftc` (symbolic links resolved), where its sibling tools live.
-  public var binDirectory: String {
+  public var binDirectory: String { Self.binDirectory(of: swiftc) }
+
+  private static func binDirectory(of swiftc: String) -> String {
     URL(fileURLWithPath: swiftc).resolvingSymlinksInPath().deletingLastPathComponent().path
   }
 
@@ -55,8 +57,7 @@ public struct Toolchain: Sendable {
   /// `--version` from the compiler front end beside `swiftc` when there is one: it answers the
   /// same in a third of the time, as the driver starts the front end to ask it anyway.
   private static func versionOutput(of swiftc: String) throws -> String {
-    let toolchain = Toolchain(swiftc: swiftc, version: "")
-    let frontend = "\(toolchain.binDirectory)/swift-frontend"
+    let frontend = "\(binDirectory(of: swiftc))/swift-frontend"
     let tool = FileManager.default.isExecutableFile(atPath: frontend) ? frontend : swiftc
     return try CapturedCommand.run(tool, ["--version"]).text
   }
