@@ -1,4 +1,3 @@
-import Foundation
 import Yams
 
 /// Reads the YAML header between the first two `---` lines.
