@@ -39,12 +39,31 @@ public struct NotebookBuilder: Sendable {
   let project: Project
   let toolchain: Toolchain
   let limits: ExecutionLimits
+  let machine: Machine
+  let perturbed: Bool
 
   /// Creates a builder.
-  public init(project: Project, toolchain: Toolchain, limits: ExecutionLimits = ExecutionLimits()) {
+  ///
+  /// - Parameters:
+  ///   - machine: Where programs run (see ``NotebookExecutor``).
+  ///   - perturbed: Run every program on its platform's perturbation (``ProgramPlatform/perturbation(on:)``),
+  ///     for the digit audit: nothing is looked up in or stored to the cache.
+  public init(
+    project: Project, toolchain: Toolchain, limits: ExecutionLimits = ExecutionLimits(), machine: Machine = .current,
+    perturbed: Bool = false
+  ) {
     self.project = project
     self.toolchain = toolchain
     self.limits = limits
+    self.machine = machine
+    self.perturbed = perturbed
+  }
+
+  /// The cache key of `notebook`'s execution on this builder's platform.
+  public func cacheKey(for notebook: Notebook, libraryFingerprint: String, digests: FileDigests) -> String {
+    CacheKey.key(
+      for: notebook, project: project, toolchainVersion: toolchain.version, libraryFingerprint: libraryFingerprint,
+      platform: ProgramPlatform.of(notebook, on: machine, perturbed: perturbed).record.id, digests: digests)
   }
 
   /// Parses the notebook at a root-relative path.
@@ -69,12 +88,10 @@ public struct NotebookBuilder: Sendable {
     let digests = FileDigests(project: project)
     let fingerprint = libraryBuilder.fingerprint(digests: digests)
     let looked = try runInParallel(Array(paths.indices), jobs: ProcessInfo.processInfo.activeProcessorCount) {
-      [project, toolchain] index in
+      index in
       let notebook = try parse(paths[index])
-      let key = CacheKey.key(
-        for: notebook, project: project, toolchainVersion: toolchain.version, libraryFingerprint: fingerprint,
-        digests: digests)
-      return (notebook, key, force ? nil : cache.lookup(notebook, key: key)?.rebased(to: notebook))
+      let key = cacheKey(for: notebook, libraryFingerprint: fingerprint, digests: digests)
+      return (notebook, key, force || perturbed ? nil : cache.lookup(notebook, key: key)?.rebased(to: notebook))
     }
     digests.save()
     let notebooks = looked.map(\.0)
@@ -91,20 +108,34 @@ public struct NotebookBuilder: Sendable {
     guard !pending.isEmpty else { return outcomes.compactMap { $0 } }
 
     let libraries = try libraryBuilder.prepare(fingerprint: fingerprint, log: progress.message)
-    let executor = NotebookExecutor(project: project, toolchain: toolchain, libraries: libraries, limits: limits)
+    let executor = NotebookExecutor(
+      project: project, toolchain: toolchain, libraries: libraries, limits: limits, machine: machine,
+      perturbed: perturbed)
+    reportPlatformNotes(for: pending.map { notebooks[$0] }, executor: executor, progress: progress)
     let executed = try runInParallel(pending, jobs: jobs) { index in
       let notebook = notebooks[index]
       progress.executionStarted(notebook.path)
       let result = try executor.execute(notebook, codeHash: CacheKey.codeHash(of: notebook)) { cell, count in
         progress.cellStarted(notebook.path, cell, count)
       }
-      try cache.store(result, for: notebook, key: keys[index])
+      if !perturbed { try cache.store(result, for: notebook, key: keys[index]) }
       let outcome = Outcome(notebook: notebook, result: result, executed: true)
       progress.finished(outcome)
       return outcome
     }
     for (index, outcome) in zip(pending, executed) { outcomes[index] = outcome }
     return outcomes.compactMap { $0 }
+  }
+}
+
+extension NotebookBuilder {
+  /// Says once per build why a platform differs from the one asked for (a CPU without AVX2, say).
+  private func reportPlatformNotes(for notebooks: [Notebook], executor: NotebookExecutor, progress: Progress) {
+    var said = Set<String>()
+    for notebook in notebooks {
+      guard let note = executor.platform(for: notebook).record.note, said.insert(note).inserted else { continue }
+      progress.message("note: \(note); pages may differ from the committed ones in their last digits")
+    }
   }
 }
 

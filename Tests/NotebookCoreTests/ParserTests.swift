@@ -40,7 +40,7 @@ private let header = "---\ntitle: T\n---\n"
   let notebook = parse(header + "\n```swift\n//| ecko: false\n//| fold: maybe\nlet x = 1\n```\n")
   #expect(
     notebook.diagnostics.map(\.description) == [
-      "notebooks/t.md:6:5: error: Unknown cell option 'ecko' (known options: echo, output, eval, error, label, caption, fold, timeout)",
+      "notebooks/t.md:6:5: error: Unknown cell option 'ecko' (known options: echo, output, eval, error, label, caption, fold, timeout, tolerance)",
       "notebooks/t.md:7:5: error: Cell option 'fold' must be true or false, got 'maybe'",
     ])
 }
@@ -81,7 +81,7 @@ private let header = "---\ntitle: T\n---\n"
   #expect(
     missingTitle.diagnostics.map(\.description) == [
       "notebooks/t.md:1:1: error: Missing required front matter key 'title'",
-      "notebooks/t.md:3:1: error: Unknown front matter key 'mood' (known keys: title, original_title, source, date, summary, inputs, timeout, optimize)",
+      "notebooks/t.md:3:1: error: Unknown front matter key 'mood' (known keys: title, original_title, source, date, summary, inputs, timeout, optimize, platform, tolerance)",
     ])
   let malformed = parse("---\ntitle: [unclosed\n---\n")
   #expect(malformed.diagnostics.first?.line == 3)

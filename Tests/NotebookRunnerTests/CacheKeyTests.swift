@@ -4,9 +4,11 @@ import Testing
 
 @testable import NotebookRunner
 
-private func key(_ text: String, library: String = "lib") -> String {
+private func key(_ text: String, library: String = "lib", platform: String = "haswell") -> String {
   let notebook = NotebookParser.parse(text, path: "notebooks/k.md")
-  return CacheKey.key(for: notebook, project: TestProject.project, toolchainVersion: "swift x", libraryFingerprint: library)
+  return CacheKey.key(
+    for: notebook, project: TestProject.project, toolchainVersion: "swift x", libraryFingerprint: library,
+    platform: platform)
 }
 
 private let base = "---\ntitle: K\n---\n\nProse.\n\n```swift\n//| caption: one\nlet x = 1\n```\n"
@@ -21,6 +23,7 @@ private let base = "---\ntitle: K\n---\n\nProse.\n\n```swift\n//| caption: one\n
   #expect(key(base) != key(base.replacingOccurrences(of: "let x = 1", with: "let x = 2")))
   #expect(key(base) != key(base.replacingOccurrences(of: "//| caption: one", with: "//| timeout: 5")))
   #expect(key(base) != key(base, library: "other"))
+  #expect(key(base) != key(base, platform: "sandybridge"))
   #expect(key(base) != key(base.replacingOccurrences(of: "title: K", with: "title: K\ntimeout: 9")))
 }
 
@@ -30,9 +33,9 @@ private let base = "---\ntitle: K\n---\n\nProse.\n\n```swift\n//| caption: one\n
   let folder = (dataPath as NSString).deletingLastPathComponent
   let text = "---\ntitle: I\ninputs: [data.txt]\n---\n```swift\nprint(1)\n```\n"
   let notebook = NotebookParser.parse(text, path: "\(folder)/n.md")
-  let first = CacheKey.key(for: notebook, project: TestProject.project, toolchainVersion: "s", libraryFingerprint: "l")
+  let first = CacheKey.key(for: notebook, project: TestProject.project, toolchainVersion: "s", libraryFingerprint: "l", platform: "p")
   try Data("two".utf8).write(to: URL(fileURLWithPath: TestProject.project.path(dataPath)))
-  let second = CacheKey.key(for: notebook, project: TestProject.project, toolchainVersion: "s", libraryFingerprint: "l")
+  let second = CacheKey.key(for: notebook, project: TestProject.project, toolchainVersion: "s", libraryFingerprint: "l", platform: "p")
   #expect(first != second)
 }
 

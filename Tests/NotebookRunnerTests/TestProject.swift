@@ -30,10 +30,12 @@ enum TestProject {
   }
 
   /// Builds notebooks with the real runner.
-  static func build(_ paths: [String], force: Bool = false, limits: ExecutionLimits = ExecutionLimits()) throws
-    -> [NotebookBuilder.Outcome]
-  {
-    let builder = NotebookBuilder(project: project, toolchain: toolchain, limits: limits)
+  static func build(
+    _ paths: [String], force: Bool = false, limits: ExecutionLimits = ExecutionLimits(),
+    machine: Machine = .current, perturbed: Bool = false
+  ) throws -> [NotebookBuilder.Outcome] {
+    let builder = NotebookBuilder(
+      project: project, toolchain: toolchain, limits: limits, machine: machine, perturbed: perturbed)
     return try builder.build(paths, force: force, jobs: 2, progress: NotebookBuilder.Progress())
   }
 

@@ -25,7 +25,7 @@ import Testing
     let html = try Fixtures.html(SitePage(notebook: Fixtures.notebook(body), result: nil))
     #expect(html.contains("<h2 id=\"fig-a-1\">"))
     #expect(html.contains("<h2 id=\"cell-1-1\">"))
-    #expect(html.contains("<div class=\"cell cell-pending\" id=\"fig-a\">"))
+    #expect(html.contains("<div class=\"cell cell-pending\" id=\"fig-a\" data-line=\"8\">"))
   }
 
   @Test func contentsListsSectionsAndSubsections() throws {

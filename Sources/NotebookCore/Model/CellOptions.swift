@@ -16,13 +16,16 @@ public struct CellOptions: Sendable, Hashable, Codable {
   public var fold = false
   /// Seconds this cell may run, or `nil` for no limit of its own.
   public var timeout: Double?
+  /// The relative tolerance for this cell's numbers when pages from different platforms are compared,
+  /// or `nil` for the notebook's. Not part of the cache key: it changes no output.
+  public var tolerance: Double?
 
   /// Options with every default.
   public init() {}
 
   /// The option keys the parser accepts.
   public static let knownKeys: [String] = [
-    "echo", "output", "eval", "error", "label", "caption", "fold", "timeout",
+    "echo", "output", "eval", "error", "label", "caption", "fold", "timeout", "tolerance",
   ]
 
   /// The options that change what runs, as a stable string for the cache key.

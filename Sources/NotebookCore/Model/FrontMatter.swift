@@ -16,6 +16,11 @@ public struct FrontMatter: Sendable, Hashable, Codable {
   public var timeout: Double = 60
   /// Compile the notebook's own code with optimisation: `true`, `false`, or `nil` to let the runner decide.
   public var optimize: Bool?
+  /// The numerical platform the notebook's program runs on (see `NumericalPlatform`), or `nil` for the default.
+  public var platform: String?
+  /// The relative tolerance for numbers when `notebook check` compares pages made on different platforms,
+  /// or `nil` for the default.
+  public var tolerance: Double?
 
   /// Creates an empty front matter.
   public init() {}
@@ -23,5 +28,6 @@ public struct FrontMatter: Sendable, Hashable, Codable {
   /// The keys the parser accepts.
   public static let knownKeys: [String] = [
     "title", "original_title", "source", "date", "summary", "inputs", "timeout", "optimize",
+    "platform", "tolerance",
   ]
 }

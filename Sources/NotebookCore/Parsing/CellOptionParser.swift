@@ -47,6 +47,12 @@ struct CellOptionParser {
       } else {
         report(line, column, "Cell option 'timeout' must be a positive number of seconds, got '\(value)'")
       }
+    case "tolerance":
+      if let tolerance = NumericalTolerance.parse(value) {
+        options.tolerance = tolerance
+      } else {
+        report(line, column, "Cell option 'tolerance' must be a relative tolerance from 0 to 1, got '\(value)'")
+      }
     default:
       let known = CellOptions.knownKeys.joined(separator: ", ")
       report(line, column, "Unknown cell option '\(key)' (known options: \(known))")

@@ -73,6 +73,8 @@ struct FrontMatterParser {
       case "inputs": header.inputs = strings(value, key: key.string, line: line)
       case "timeout": header.timeout = seconds(value, key: key.string, line: line) ?? header.timeout
       case "optimize": header.optimize = bool(value, key: key.string, line: line)
+      case "platform": header.platform = platform(value, line: line)
+      case "tolerance": header.tolerance = tolerance(value, line: line)
       default:
         let known = FrontMatter.knownKeys.joined(separator: ", ")
         report(line: line, "Unknown front matter key '\(key.string)' (known keys: \(known))")
@@ -110,6 +112,25 @@ struct FrontMatterParser {
     let text = Self.text(value)
     guard let number = text.flatMap(Double.init), number > 0, number.isFinite else {
       report(line: line, "Front matter key '\(key)' must be a positive number of seconds, got '\(Self.shown(value))'")
+      return nil
+    }
+    return number
+  }
+
+  private mutating func platform(_ value: Node, line: Int) -> String? {
+    let text = Self.text(value)
+    guard let text, NumericalPlatform.choices.contains(text) else {
+      let known = NumericalPlatform.choices.joined(separator: ", ")
+      report(line: line, "Front matter key 'platform' must be one of \(known), got '\(Self.shown(value))'")
+      return nil
+    }
+    return text
+  }
+
+  private mutating func tolerance(_ value: Node, line: Int) -> Double? {
+    guard let number = Self.text(value).flatMap(NumericalTolerance.parse) else {
+      report(
+        line: line, "Front matter key 'tolerance' must be a relative tolerance from 0 to 1, got '\(Self.shown(value))'")
       return nil
     }
     return number

@@ -10,6 +10,8 @@ public struct NotebookResult: Sendable, Hashable, Codable {
   public var labFingerprint: String
   /// The first line of `swiftc --version`.
   public var swiftVersion: String
+  /// The numerical platform the program ran on, or `nil` when nothing ran.
+  public var platform: NumericalPlatform?
   /// Seconds spent compiling.
   public var compileSeconds: Double
   /// Seconds spent running.
@@ -18,13 +20,14 @@ public struct NotebookResult: Sendable, Hashable, Codable {
   /// Creates a result.
   public init(
     cells: [CellResult], diagnostics: [Diagnostic], codeHash: String, labFingerprint: String,
-    swiftVersion: String, compileSeconds: Double, runSeconds: Double
+    swiftVersion: String, platform: NumericalPlatform? = nil, compileSeconds: Double, runSeconds: Double
   ) {
     self.cells = cells
     self.diagnostics = diagnostics
     self.codeHash = codeHash
     self.labFingerprint = labFingerprint
     self.swiftVersion = swiftVersion
+    self.platform = platform
     self.compileSeconds = compileSeconds
     self.runSeconds = runSeconds
   }

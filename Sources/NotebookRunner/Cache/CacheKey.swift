@@ -5,12 +5,12 @@ import NotebookCore
 ///
 /// Prose is deliberately not part of it, so editing prose re-renders a page without
 /// executing anything. The key covers the runner's version, the compiler, the
-/// fingerprint of the libraries notebooks link, the notebook's path, its timeout
+/// fingerprint of the libraries notebooks link, the numerical platform, the notebook's path, its timeout
 /// and optimisation setting, each cell's code and run-affecting options, in order,
 /// and the bytes of every declared input.
 public enum CacheKey {
   /// Bumped when the runner's output format changes.
-  public static let runnerVersion = "notebook-runner 2"
+  public static let runnerVersion = "notebook-runner 3"
 
   /// The hash of the notebook's code and run-affecting options (shown on pages as the code hash).
   public static func codeHash(of notebook: Notebook) -> String {
@@ -25,11 +25,13 @@ public enum CacheKey {
   }
 
   /// The full key; input files are hashed through `digests`.
+  ///
+  /// - Parameter platform: The ``NumericalPlatform/id`` the program runs on.
   public static func key(
     for notebook: Notebook, project: Project, toolchainVersion: String, libraryFingerprint: String,
-    digests: FileDigests = FileDigests(memoPath: nil)
+    platform: String, digests: FileDigests = FileDigests(memoPath: nil)
   ) -> String {
-    var parts = [runnerVersion, toolchainVersion, libraryFingerprint, codeHash(of: notebook)]
+    var parts = [runnerVersion, toolchainVersion, libraryFingerprint, "platform \(platform)", codeHash(of: notebook)]
     for input in notebook.frontMatter.inputs {
       let path = project.path(inputPath(input, notebook: notebook))
       parts.append("input \(input) " + (digests.digest(ofFileAt: path) ?? "missing"))

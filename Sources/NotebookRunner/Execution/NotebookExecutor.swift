@@ -12,16 +12,30 @@ public struct NotebookExecutor: Sendable {
   let toolchain: Toolchain
   let libraries: LibraryBuilder.Libraries
   let limits: ExecutionLimits
+  let machine: Machine
+  let perturbed: Bool
 
   /// Creates an executor that links the given prebuilt libraries.
+  ///
+  /// - Parameters:
+  ///   - machine: Where programs run: its CPU decides which platforms can run, and its environment
+  ///     is what programs inherit from (only `PATH`, `HOME` and the OpenBLAS settings that win).
+  ///   - perturbed: Run on ``ProgramPlatform/perturbation(on:)`` of each notebook's platform.
   public init(
     project: Project, toolchain: Toolchain, libraries: LibraryBuilder.Libraries,
-    limits: ExecutionLimits = ExecutionLimits()
+    limits: ExecutionLimits = ExecutionLimits(), machine: Machine = .current, perturbed: Bool = false
   ) {
     self.project = project
     self.toolchain = toolchain
     self.libraries = libraries
     self.limits = limits
+    self.machine = machine
+    self.perturbed = perturbed
+  }
+
+  /// The platform `notebook`'s program runs on.
+  public func platform(for notebook: Notebook) -> ProgramPlatform {
+    ProgramPlatform.of(notebook, on: machine, perturbed: perturbed)
   }
 
   /// Executes `notebook`, reporting progress as (cell index, cell count).
@@ -45,6 +59,7 @@ public struct NotebookExecutor: Sendable {
     var compileSeconds = 0.0
     var runSeconds = 0.0
     let attempts = notebook.cells.filter(\.options.error).count + 1
+    let platform = platform(for: notebook)
 
     for _ in 0..<attempts {
       let compileStart = Date()
@@ -56,7 +71,7 @@ public struct NotebookExecutor: Sendable {
         break
       }
       let run = ProgramRun(
-        executable: compiled.executable, notebook: notebook, limits: limits, environment: environment())
+        executable: compiled.executable, notebook: notebook, limits: limits, environment: environment(platform))
       let runStart = Date()
       let outcome = try run.run { progress($0, notebook.cells.count) }
       runSeconds += Date().timeIntervalSince(runStart)
@@ -64,7 +79,7 @@ public struct NotebookExecutor: Sendable {
     }
     return NotebookResult(
       cells: state.cellResults(), diagnostics: state.diagnostics, codeHash: codeHash,
-      labFingerprint: libraries.fingerprint, swiftVersion: toolchain.version,
+      labFingerprint: libraries.fingerprint, swiftVersion: toolchain.version, platform: platform.record,
       compileSeconds: compileSeconds, runSeconds: runSeconds)
   }
 
@@ -94,19 +109,16 @@ public struct NotebookExecutor: Sendable {
     return Compiled(executable: executable, errors: errors)
   }
 
-  private func environment() -> [String: String] {
-    let inherited = ProcessInfo.processInfo.environment
-    var environment = [
+  /// The program's whole environment: nothing else is inherited.
+  private func environment(_ platform: ProgramPlatform) -> [String: String] {
+    let inherited = machine.environment
+    let environment = [
       "PATH": inherited["PATH"] ?? "/usr/bin:/bin",
       "HOME": inherited["HOME"] ?? "/tmp",
       "LANG": "C.UTF-8",
       "SWIFT_DETERMINISTIC_HASHING": "1",
       "SWIFT_BACKTRACE": "enable=no",
-      "OPENBLAS_NUM_THREADS": "1",
-      "OMP_NUM_THREADS": "1",
     ]
-    // Some processors need these for OpenBLAS to compute correctly; keep them.
-    for key in ["OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE"] { environment[key] = inherited[key] }
-    return environment
+    return environment.merging(platform.environment) { _, pinned in pinned }
   }
 }

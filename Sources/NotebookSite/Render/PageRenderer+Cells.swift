@@ -23,7 +23,8 @@ extension PageRenderer {
     let result = result(of: cell)
     let status = result?.status ?? (cell.options.eval ? nil : .skipped)
     let statusClass = status.map { "cell-\(Self.kebab($0.rawValue))" } ?? "cell-pending"
-    var html = "<div class=\"cell \(statusClass)\" id=\"\(anchor(of: cell).htmlEscaped)\">\n"
+    var html =
+      "<div class=\"cell \(statusClass)\" id=\"\(anchor(of: cell).htmlEscaped)\" data-line=\"\(cell.fenceLine)\">\n"
     if let status, let badge = Self.badge(status) {
       html +=
         "<p class=\"cell-status\"><span class=\"badge badge-\(Self.kebab(status.rawValue))\">\(badge)</span> "

@@ -104,12 +104,20 @@ extension PageRenderer {
     return line <= cell.codeLine + lines ? cell : nil
   }
 
+  /// The platform row; `notebook check` reads the id from `data-platform`.
+  private static func describe(_ platform: NumericalPlatform) -> String {
+    let note = platform.note.map { "<br><strong>Note:</strong> \($0.htmlEscaped)" } ?? ""
+    return "<span data-platform=\"\(platform.id.htmlEscaped)\"><code>\(platform.id.htmlEscaped)</code>: "
+      + "\(platform.summary.htmlEscaped)</span>\(note)"
+  }
+
   private func provenance() -> String {
     var rows: [(String, String)] = [("Source", "<code>\(notebook.path.htmlEscaped)</code>")]
     if let result = page.result {
       rows.append(("Code hash", "<code>\(result.codeHash.htmlEscaped)</code>"))
       rows.append(("Lab fingerprint", "<code>\(result.labFingerprint.htmlEscaped)</code>"))
       rows.append(("Compiler", result.swiftVersion.htmlEscaped))
+      if let platform = result.platform { rows.append(("Numerical platform", Self.describe(platform))) }
     }
     rows.append(("Math", "KaTeX \(katexVersion.htmlEscaped), typeset at build time"))
     let items = rows.map { "<div><dt>\($0.0)</dt><dd>\($0.1)</dd></div>" }.joined(separator: "\n")

@@ -1,28 +1,73 @@
 import Foundation
+import NotebookCore
+import NotebookSite
 
 /// Compares a fresh in-memory render with the files in `site/` and describes each difference.
+///
+/// A notebook page made on another numerical platform is compared with tolerance
+/// (``PageComparison``); every other file byte for byte.
 struct SiteComparison {
   let rendered: [String: Data]
   let siteDirectory: String
+  /// The notebook of each page, by its file name in the site (`rnn-gradients.html`).
+  let notebooks: [String: Notebook]
 
-  /// One readable paragraph per file that is missing, extra or different.
-  func differences() -> [String] {
-    var messages: [String] = []
+  /// What the comparison found.
+  struct Findings {
+    /// One readable paragraph per file that is missing, extra or different.
+    var differences: [String] = []
+    /// One line per page from another platform that agreed within tolerance.
+    var notes: [String] = []
+  }
+
+  /// Compares every file.
+  func findings() -> Findings {
+    var findings = Findings()
     for path in rendered.keys.sorted() {
       let expected = rendered[path] ?? Data()
       guard let committed = FileManager.default.contents(atPath: "\(siteDirectory)/\(path)") else {
-        messages.append("site/\(path): missing (a fresh render creates it)")
+        findings.differences.append("site/\(path): missing (a fresh render creates it)")
         continue
       }
-      if committed != expected {
-        messages.append("site/\(path): differs from a fresh render\n" + Self.firstDifference(committed, expected))
-      }
+      guard committed != expected else { continue }
+      compare(path, committed: committed, fresh: expected, into: &findings)
     }
     for path in existingFiles() where rendered[path] == nil {
-      messages.append("site/\(path): not produced by a fresh render (stale file)")
+      findings.differences.append("site/\(path): not produced by a fresh render (stale file)")
     }
-    return messages
+    return findings
   }
+
+  private func compare(_ path: String, committed: Data, fresh: Data, into findings: inout Findings) {
+    let bytesDiffer = "site/\(path): differs from a fresh render\n" + Self.firstDifference(committed, fresh)
+    guard let notebook = notebooks[path] else { return findings.differences.append(bytesDiffer) }
+    let old = String(decoding: committed, as: UTF8.self)
+    let new = String(decoding: fresh, as: UTF8.self)
+    let platforms = "recorded on '\(PageComparison.platform(ofPage: old) ?? "?")', "
+      + "now '\(PageComparison.platform(ofPage: new) ?? "?")'"
+    switch PageComparison(notebook: notebook).compare(committed: old, fresh: new) {
+    case .identical: break
+    case .bytesDiffer: findings.differences.append(bytesDiffer)
+    case .agrees(let numbers, let largest, let lines):
+      let at = lines.map { "\(notebook.path):\($0)" }.joined(separator: ", ")
+      findings.notes.append(
+        "site/\(path): \(platforms): agrees within tolerance; \(numbers) numbers differ, "
+          + "at most \(Self.format(largest)) relative\(at.isEmpty ? "" : ", at \(at)")")
+    case .differs(let line, let difference):
+      let location = "\(notebook.path):\(line ?? 1)"
+      findings.differences.append(
+        "\(location): site/\(path) differs beyond tolerance (\(platforms)): \(Self.describe(difference))")
+    }
+  }
+
+  private static func describe(_ difference: NumericComparison.Difference) -> String {
+    switch difference {
+    case .number(let old, let new): return "'\(old)' changes to '\(new)'"
+    case .text(let old, let new): return "text '\(old)' changes to '\(new)'"
+    }
+  }
+
+  private static func format(_ value: Double) -> String { String(format: "%.1e", value) }
 
   private func existingFiles() -> [String] {
     guard let enumerator = FileManager.default.enumerator(atPath: siteDirectory) else { return [] }

@@ -14,11 +14,10 @@ struct List: ParsableCommand {
     let builder = NotebookBuilder(project: session.project, toolchain: session.toolchain)
     let cache = ResultCache(directory: "\(session.project.cacheDirectory)/results")
     let fingerprint = LibraryBuilder(project: session.project, toolchain: session.toolchain).fingerprint()
+    let digests = FileDigests(memoPath: nil)
     for path in session.project.notebookPaths() {
       let notebook = try builder.parse(path)
-      let key = CacheKey.key(
-        for: notebook, project: session.project, toolchainVersion: session.toolchain.version,
-        libraryFingerprint: fingerprint)
+      let key = builder.cacheKey(for: notebook, libraryFingerprint: fingerprint, digests: digests)
       Console.line(
         "\(Self.status(notebook, cache: cache, key: key).padding(toLength: 10, withPad: " ", startingAt: 0)) \(path)  \(notebook.frontMatter.title)"
       )

@@ -18,14 +18,14 @@ private let catalogue: [(fixture: String, status: String, messages: [String])] =
     "unknown-front-matter-key.md", "failed",
     [
       "3:1: error: Unknown front matter key 'author' (known keys: title, original_title, source, date, summary, "
-        + "inputs, timeout, optimize)"
+        + "inputs, timeout, optimize, platform, tolerance)"
     ]
   ),
   (
     "unknown-option.md", "failed",
     [
       "6:5: error: Unknown cell option 'colour' (known options: echo, output, eval, error, label, caption, fold, "
-        + "timeout)"
+        + "timeout, tolerance)"
     ]
   ),
   (
