@@ -43,7 +43,7 @@ public struct PageComparison: Sendable {
     let oldRegions = PageRegions(Self.withoutPlatformRow(committed))
     let newRegions = PageRegions(Self.withoutPlatformRow(fresh))
     guard oldRegions.lines == newRegions.lines else {
-      return .differs(line: nil, .text(old: "cells at lines \(oldRegions.lines)", new: "\(newRegions.lines)"))
+      return .differs(line: nil, .text(old: oldRegions.cellLinesText, new: newRegions.cellLinesText))
     }
     var numbers = 0
     var largest = 0.0
@@ -84,6 +84,9 @@ struct PageRegions {
   private(set) var regions: [Region] = []
 
   var lines: [Int?] { regions.map(\.line) }
+
+  /// The cells' lines as a message shows them.
+  var cellLinesText: String { "cells at lines " + regions.compactMap(\.line).map(String.init).joined(separator: ", ") }
 
   init(_ html: String) {
     var rest = html[...]

@@ -48,6 +48,8 @@ struct SiteComparison {
     switch PageComparison(notebook: notebook).compare(committed: old, fresh: new) {
     case .identical: break
     case .bytesDiffer: findings.differences.append(bytesDiffer)
+    case .agrees(0, _, _):
+      findings.notes.append("site/\(path): \(platforms): the same but for the platform")
     case .agrees(let numbers, let largest, let lines):
       let at = lines.map { "\(notebook.path):\($0)" }.joined(separator: ", ")
       findings.notes.append(
