@@ -7,18 +7,22 @@ TEST_DEPS    := chromium
 BENCH_DEPS   := hyperfine python3-venv
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test check preview deps test-deps build unit-tests browser-tests format stress bench clean
+.PHONY: site test check audit preview deps test-deps build unit-tests browser-tests format stress bench clean
 
 ## site: install system packages, build, execute every notebook, render site/
 site: deps build
 	$(NOTEBOOK) build
 
-## test: unit and end-to-end tests, a fresh execution compared byte for byte with site/, browser checks
-test: deps test-deps build unit-tests check browser-tests
+## test: unit and end-to-end tests, a fresh execution compared with site/, the digit audit, browser checks
+test: deps test-deps build unit-tests check audit browser-tests
 
 ## check: execute every notebook afresh and compare with the committed site/
 check: deps build
 	$(NOTEBOOK) check
+
+## audit: re-execute every notebook on a perturbed numerical platform; fail on any shown digit that changes
+audit: deps build
+	$(NOTEBOOK) check --perturb
 
 ## preview: serve site/ on 127.0.0.1:8000 and rebuild on change
 preview: deps build

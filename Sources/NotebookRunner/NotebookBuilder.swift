@@ -14,7 +14,9 @@ public struct NotebookBuilder: Sendable {
 
     /// Parse and execution problems, in line order.
     public var diagnostics: [Diagnostic] {
-      (notebook.diagnostics + result.diagnostics).sorted { ($0.line, $0.column) < ($1.line, $1.column) }
+      (notebook.diagnostics + result.diagnostics + result.compileWarnings).sorted {
+        ($0.line, $0.column) < ($1.line, $1.column)
+      }
     }
 
     /// Whether the notebook parsed, ran and passed every check.

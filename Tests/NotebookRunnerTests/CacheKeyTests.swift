@@ -33,9 +33,11 @@ private let base = "---\ntitle: K\n---\n\nProse.\n\n```swift\n//| caption: one\n
   let folder = (dataPath as NSString).deletingLastPathComponent
   let text = "---\ntitle: I\ninputs: [data.txt]\n---\n```swift\nprint(1)\n```\n"
   let notebook = NotebookParser.parse(text, path: "\(folder)/n.md")
-  let first = CacheKey.key(for: notebook, project: TestProject.project, toolchainVersion: "s", libraryFingerprint: "l", platform: "p")
+  let first = CacheKey.key(
+    for: notebook, project: TestProject.project, toolchainVersion: "s", libraryFingerprint: "l", platform: "p")
   try Data("two".utf8).write(to: URL(fileURLWithPath: TestProject.project.path(dataPath)))
-  let second = CacheKey.key(for: notebook, project: TestProject.project, toolchainVersion: "s", libraryFingerprint: "l", platform: "p")
+  let second = CacheKey.key(
+    for: notebook, project: TestProject.project, toolchainVersion: "s", libraryFingerprint: "l", platform: "p")
   #expect(first != second)
 }
 

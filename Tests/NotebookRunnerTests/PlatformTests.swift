@@ -28,8 +28,9 @@ private let avx2 = machine(["pni", "avx", "avx2", "fma"])
   }
 
   @Test func olderPlatformsMaskGlibcsNewerMathVariants() {
-    #expect(ProgramPlatform.resolve("sandybridge", on: avx2).environment["GLIBC_TUNABLES"]
-      == "glibc.cpu.hwcaps=-AVX2,-FMA")
+    #expect(
+      ProgramPlatform.resolve("sandybridge", on: avx2).environment["GLIBC_TUNABLES"]
+        == "glibc.cpu.hwcaps=-AVX2,-FMA")
   }
 
   @Test func aCPUWithoutAVX2FallsBackAndSaysWhy() {
@@ -55,7 +56,8 @@ private let avx2 = machine(["pni", "avx", "avx2", "fma"])
 
   @Test func anInheritedCoreTypeEqualToThePinnedOneChangesNothing() {
     let inherited = machine(["avx2", "fma"], environment: ["OPENBLAS_CORETYPE": "haswell"])
-    #expect(ProgramPlatform.resolve("haswell", on: inherited).record == ProgramPlatform.resolve("haswell", on: avx2).record)
+    #expect(
+      ProgramPlatform.resolve("haswell", on: inherited).record == ProgramPlatform.resolve("haswell", on: avx2).record)
   }
 
   @Test func theInheritedL2SizeIsKeptAndShown() {

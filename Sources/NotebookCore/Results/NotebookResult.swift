@@ -12,6 +12,9 @@ public struct NotebookResult: Sendable, Hashable, Codable {
   public var swiftVersion: String
   /// The numerical platform the program ran on, or `nil` when nothing ran.
   public var platform: NumericalPlatform?
+  /// Warnings from compiling that depend on the machine (expressions slow to type-check):
+  /// printed and reported, never shown on the page.
+  public var compileWarnings: [Diagnostic] = []
   /// Seconds spent compiling.
   public var compileSeconds: Double
   /// Seconds spent running.

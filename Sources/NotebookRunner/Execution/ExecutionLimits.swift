@@ -8,6 +8,8 @@ public struct ExecutionLimits: Sendable {
   public var totalOutput: Int = 256 << 20
   /// Seconds a compile may take.
   public var compileTimeout: Double = 300
+  /// Expressions that take longer than this many milliseconds to type-check get a warning.
+  public var slowTypeCheckMilliseconds = 300
 
   /// The default limits.
   public init() {}

@@ -58,6 +58,7 @@ public struct NotebookExecutor: Sendable {
     var state = ExecutionState(notebook: notebook)
     var compileSeconds = 0.0
     var runSeconds = 0.0
+    var hotSpots: [Diagnostic] = []
     let attempts = notebook.cells.filter(\.options.error).count + 1
     let platform = platform(for: notebook)
 
@@ -65,6 +66,7 @@ public struct NotebookExecutor: Sendable {
       let compileStart = Date()
       let compiled = try compile(notebook, excluding: state.excludedCells, in: workDirectory)
       compileSeconds += Date().timeIntervalSince(compileStart)
+      if hotSpots.isEmpty { hotSpots = compiled.hotSpots }
       guard compiled.errors.isEmpty else {
         if state.acceptExpectedCompileErrors(compiled.errors) { continue }
         state.recordCompileErrors(compiled.errors)
@@ -77,25 +79,31 @@ public struct NotebookExecutor: Sendable {
       runSeconds += Date().timeIntervalSince(runStart)
       if state.recordRun(outcome) { break }
     }
-    return NotebookResult(
+    var result = NotebookResult(
       cells: state.cellResults(), diagnostics: state.diagnostics, codeHash: codeHash,
       labFingerprint: libraries.fingerprint, swiftVersion: toolchain.version, platform: platform.record,
       compileSeconds: compileSeconds, runSeconds: runSeconds)
+    result.compileWarnings = hotSpots
+    return result
   }
 
   private struct Compiled {
     var executable: String
     var errors: [CompilerDiagnostics.Entry]
+    var hotSpots: [Diagnostic] = []
   }
 
   private func compile(_ notebook: Notebook, excluding excluded: Set<Int>, in directory: String) throws -> Compiled {
     let source = "\(directory)/main.swift"
     let executable = "\(directory)/program"
     try writeAtomically(Data(ProgramGenerator.source(for: notebook, excluding: excluded).utf8), to: source)
-    let result = try ProgramCompiler(toolchain: toolchain, libraries: libraries).compile(
+    let compiler = ProgramCompiler(
+      toolchain: toolchain, libraries: libraries, slowTypeCheckMilliseconds: limits.slowTypeCheckMilliseconds)
+    let result = try compiler.compile(
       source: source, executable: executable, optimize: notebook.frontMatter.optimize ?? false,
       timeout: limits.compileTimeout)
-    if result.status == .exited(0) { return Compiled(executable: executable, errors: []) }
+    let hotSpots = TypeCheckHotSpots.warnings(in: result.text, path: notebook.path)
+    if result.status == .exited(0) { return Compiled(executable: executable, errors: [], hotSpots: hotSpots) }
     var errors = CompilerDiagnostics.errors(in: result.text, path: notebook.path)
     if errors.isEmpty {
       // An error outside the notebook's lines (the generated glue, or the linker).
@@ -106,7 +114,7 @@ public struct NotebookExecutor: Sendable {
           context: String(result.text.suffix(4000)))
       ]
     }
-    return Compiled(executable: executable, errors: errors)
+    return Compiled(executable: executable, errors: errors, hotSpots: hotSpots)
   }
 
   /// The program's whole environment: nothing else is inherited.

@@ -9,6 +9,8 @@ import Foundation
 struct ProgramCompiler {
   let toolchain: Toolchain
   let libraries: LibraryBuilder.Libraries
+  /// Expressions slower than this to type-check are reported as warnings in the output.
+  var slowTypeCheckMilliseconds = 300
 
   /// Whether this toolchain is used without its driver.
   var compilesDirectly: Bool { DirectTools(toolchain) != nil }
@@ -31,18 +33,23 @@ struct ProgramCompiler {
     // Front-end flags are not a stable interface: a compiler that rejects one gets the driver.
     if frontend.text.contains("error: unknown argument") { return try viaDriver() }
     guard frontend.status == .exited(0) else { return frontend }
-    let extract = try CapturedCommand.run(tools.autolinkExtract, [object, "-o", autolink], timeout: remaining())
-    guard extract.status == .exited(0) else { return extract }
-    return try CapturedCommand.run(
-      tools.clang, linkArguments(tools, object: object, autolink: autolink, executable: executable),
-      timeout: remaining())
+    var last = try CapturedCommand.run(tools.autolinkExtract, [object, "-o", autolink], timeout: remaining())
+    if last.status == .exited(0) {
+      last = try CapturedCommand.run(
+        tools.clang, linkArguments(tools, object: object, autolink: autolink, executable: executable),
+        timeout: remaining())
+    }
+    // The front end's warnings (slow expressions) are kept whatever the later steps print.
+    last.text = frontend.text + last.text
+    return last
   }
 
   private func driverArguments(source: String, executable: String, optimize: Bool) -> [String] {
     [
       optimize ? "-O" : "-Onone", "-swift-version", "5", "-diagnostic-style", "llvm", "-I", libraries.directory,
       "-module-name", "NotebookProgram", source, "-o", executable,
-    ] + libraries.cFlags + libraryLinkArguments
+    ] + TypeCheckHotSpots.frontendFlags(milliseconds: slowTypeCheckMilliseconds).flatMap { ["-Xfrontend", $0] }
+      + libraries.cFlags + libraryLinkArguments
   }
 
   /// Linking the prebuilt libraries (found again at run time through the rpath) and what they link.
@@ -58,7 +65,8 @@ struct ProgramCompiler {
       "-I", libraries.directory, optimize ? "-O" : "-Onone", "-swift-version", "5",
       "-diagnostic-style", "llvm", "-no-color-diagnostics", "-Xcc", "-fno-color-diagnostics",
       "-module-name", "NotebookProgram", "-o", object,
-    ] + libraries.cFlags + tools.pluginArguments
+    ] + TypeCheckHotSpots.frontendFlags(milliseconds: slowTypeCheckMilliseconds) + libraries.cFlags
+      + tools.pluginArguments
   }
 
   private func linkArguments(_ tools: DirectTools, object: String, autolink: String, executable: String) -> [String] {

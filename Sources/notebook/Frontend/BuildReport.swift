@@ -21,6 +21,8 @@ struct BuildReport: Encodable {
     /// Seconds rendering this notebook's page; 0 when the page was not rendered again.
     var renderSeconds: Double
     var cells: [Cell]
+    /// Expressions slow to type-check, as `file:line:column: warning: …`.
+    var typeCheckWarnings: [String]
   }
 
   var notebooks: [Entry]
@@ -43,7 +45,7 @@ struct BuildReport: Encodable {
         renderSeconds: run.pageSeconds[outcome.notebook.path] ?? 0,
         cells: outcome.result.cells.map {
           Cell(line: $0.line, status: $0.status.rawValue, seconds: outcome.executed ? $0.seconds : 0)
-        })
+        }, typeCheckWarnings: outcome.result.compileWarnings.map(\.description))
     }
     renderSeconds = run.renderSeconds
     mathSeconds = run.mathSeconds

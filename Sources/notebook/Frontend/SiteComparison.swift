@@ -43,7 +43,8 @@ struct SiteComparison {
     guard let notebook = notebooks[path] else { return findings.differences.append(bytesDiffer) }
     let old = String(decoding: committed, as: UTF8.self)
     let new = String(decoding: fresh, as: UTF8.self)
-    let platforms = "recorded on '\(PageComparison.platform(ofPage: old) ?? "?")', "
+    let platforms =
+      "recorded on '\(PageComparison.platform(ofPage: old) ?? "?")', "
       + "now '\(PageComparison.platform(ofPage: new) ?? "?")'"
     switch PageComparison(notebook: notebook).compare(committed: old, fresh: new) {
     case .identical: break
