@@ -13,12 +13,13 @@ extension SeededGenerator {
   }
 
   /// A standard normal draw, by the Box–Muller transform (one of the pair is discarded,
-  /// so the stream stays a pure function of the seed and the call count).
+  /// so the stream stays a pure function of the seed and the call count). Its logarithm and
+  /// cosine are ``PortableMath``'s, so a seed gives the same draws on every machine.
   public mutating func normal() -> Double {
     var u1 = uniform()
     while u1 == 0 { u1 = uniform() }
     let u2 = uniform()
-    return (-2 * log(u1)).squareRoot() * cos(2 * Double.pi * u2)
+    return (-2 * PortableMath.log(u1)).squareRoot() * PortableMath.cosOfTurns(u2)
   }
 
   /// A normal draw with the given mean and standard deviation.

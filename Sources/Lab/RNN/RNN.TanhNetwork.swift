@@ -6,7 +6,8 @@ extension RNN {
   /// The step Jacobian is ∂hₜ/∂hₜ₋₁ = diag(1 − hₜ²)·W, so a perturbation of h₀ evolves as
   /// vₜ = diag(1 − hₜ²)·W·vₜ₋₁. Its average log growth per step is the largest Lyapunov
   /// exponent; replacing the diagonal by the identity gives the linear (ReLU-like, unbounded)
-  /// chain vₜ = W·vₜ₋₁, whose growth rate tends to log ρ(W). Products go through BLAS.
+  /// chain vₜ = W·vₜ₋₁, whose growth rate tends to log ρ(W). Tangent products go through BLAS;
+  /// the state is stepped with portable arithmetic (see ``step(_:)``).
   public struct TanhNetwork: Sendable {
     /// The recurrent weight matrix W (n×n).
     public var weights: Matrix
@@ -28,8 +29,13 @@ extension RNN {
     public var size: Int { weights.rows }
 
     /// One step, tanh(W·h).
+    ///
+    /// Computed with portable arithmetic (``Matrix/portablyMultiplied(by:)`` and
+    /// ``PortableMath/tanh(_:)``): above g = 1 the state is chaotic, and a last-bit difference
+    /// between two machines' BLAS kernels or math libraries would grow into a different
+    /// trajectory. Tangent vectors still go through BLAS: their errors do not grow.
     public func step(_ h: [Double]) -> [Double] {
-      (weights * h).map { tanh($0) }
+      weights.portablyMultiplied(by: h).map(PortableMath.tanh)
     }
 
     /// The step Jacobian diag(1 − hₜ²)·W, given the new state hₜ.
