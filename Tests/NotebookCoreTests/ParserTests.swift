@@ -67,13 +67,38 @@ private let header = "---\ntitle: T\n---\n"
   #expect(notebook.cells[0].code == "let s = \"$a$\"")
 }
 
-@Test func unterminatedMathIsDiagnosedWithLineAndColumn() {
+@Test func unterminatedDisplayMathIsDiagnosedWithLineAndColumn() {
   let notebook = parse(header + "Text\n\nBroken $$x + y\n\nNext $z is open.\n")
   #expect(
     notebook.diagnostics.map(\.description) == [
-      "notebooks/t.md:6:8: error: Unterminated display math '$$': no closing delimiter in the same paragraph",
-      "notebooks/t.md:8:6: error: Unterminated inline math '$': no closing delimiter in the same paragraph",
+      "notebooks/t.md:6:8: error: Unterminated display math '$$': no closing delimiter in the same paragraph"
     ])
+}
+
+@Test func dollarSignsInProseFollowPandocsRule() {
+  let prose = [
+    "It costs $5 today.", "From $5 to $10.", "hello $.;'there", "<?php echo $a; ?>", "$20,000 and $30,000",
+    "a $ b $ c", "Pay $x $", "$5$5", "Next $z is open.", "Ends with $",
+  ]
+  for text in prose {
+    let notebook = parse(header + text + "\n")
+    #expect(notebook.math.isEmpty, "\(text) has math \(notebook.math.map(\.tex))")
+    #expect(notebook.diagnostics.isEmpty, "\(text): \(notebook.diagnostics)")
+  }
+  let math = [
+    ("$x$.", "x"), ("$a+b$5 then $c$", "a+b$5 then $c"), ("($x$)", "x"), ("$x_1$, $y$", "x_1"),
+    ("costs $5 and $$y$$", "y"),
+  ]
+  for (text, tex) in math {
+    #expect(parse(header + text + "\n").math.first?.tex == tex, "\(text)")
+  }
+}
+
+@Test func manyUnclosedDollarSignsInOneParagraphAreText() {
+  let text = String(repeating: "$1 ", count: 50_000)
+  let notebook = parse(header + text + "\n")
+  #expect(notebook.math.isEmpty)
+  #expect(notebook.diagnostics.isEmpty)
 }
 
 @Test func frontMatterProblemsAreDiagnosed() {

@@ -2,6 +2,10 @@
 /// Markdown processing leaves alone, so underscores, asterisks and backslashes in
 /// TeX survive.
 ///
+/// Dollar signs follow Pandoc's rule: an opening `$` has a non-space character right after it,
+/// a closing `$` a non-space character right before it and no digit right after it; a `$` that
+/// does not open or has no closing one in its paragraph is a dollar sign. `$$` must close.
+///
 /// Lines are preserved: a formula spanning several lines leaves a continuation
 /// mark on each following line, so cmark's line numbers still match the file.
 ///
@@ -24,6 +28,8 @@ struct MathProtector {
   private var position = 0
   private var line = 1
   private var lineStart = 0
+  /// Inline `$` before this index cannot close: a search from an earlier `$` found no closing up to here.
+  private var inlineOpenersFailBefore = 0
   /// Whether `line` is skipped, looked up once per line rather than once per byte.
   private var skipped: (line: Int, isSkipped: Bool) = (0, false)
 
@@ -114,13 +120,17 @@ struct MathProtector {
     let delimiter = isDisplay ? 2 : 1
     let startLine = line
     let column = position - lineStart + 1
-    if !isDisplay, let next = peek(1), next == UInt8(ascii: " ") || next == UInt8(ascii: "\n") {
-      copyByte()  // "$ " is a literal dollar sign, as in "costs $ 5".
+    // "$ " is a literal dollar sign, as in "costs $ 5"; so is a `$` an earlier search showed cannot close.
+    if !isDisplay, peek(1).map(Self.isWhitespace) ?? true || position < inlineOpenersFailBefore {
+      copyByte()
       return
     }
     guard let end = closingDelimiter(from: position + delimiter, display: isDisplay) else {
-      let kind = isDisplay ? "display math '$$'" : "inline math '$'"
-      problems.append((startLine, column, "Unterminated \(kind): no closing delimiter in the same paragraph"))
+      // Pandoc's rule: a `$` without a closing one is a dollar sign ("costs $5"); `$$` must close.
+      if isDisplay {
+        problems.append(
+          (startLine, column, "Unterminated display math '$$': no closing delimiter in the same paragraph"))
+      }
       for _ in 0..<delimiter { copyByte() }
       return
     }
@@ -136,8 +146,11 @@ struct MathProtector {
     position = end + delimiter
   }
 
-  private func closingDelimiter(from start: Int, display: Bool) -> Int? {
+  /// The index of the closing delimiter; on failure, records how far inline openers cannot close, so
+  /// a paragraph of many dollar signs costs one pass, not one per sign.
+  private mutating func closingDelimiter(from start: Int, display: Bool) -> Int? {
     var index = start
+    defer { if !display { inlineOpenersFailBefore = index } }
     while index < bytes.count {
       if isParagraphEnd(at: index) { return nil }
       let byte = bytes[index]
@@ -148,14 +161,27 @@ struct MathProtector {
       if byte == UInt8(ascii: "$") {
         if display {
           if index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "$") { return index }
-        } else if index > start, bytes[index - 1] != UInt8(ascii: " ") {
+        } else if isInlineClosing(at: index, start: start) {
           return index
-        } else if index == start {
-          return nil
         }
       }
       index += 1
     }
     return nil
+  }
+
+  /// Pandoc's closing `$`: a non-space byte right before it and no digit right after it, so in
+  /// "$20,000 and $30,000" neither `$` closes; nor does half of a `$$`.
+  private func isInlineClosing(at index: Int, start: Int) -> Bool {
+    guard index > start, !Self.isWhitespace(bytes[index - 1]), bytes[index - 1] != UInt8(ascii: "$") else {
+      return false
+    }
+    guard index + 1 < bytes.count else { return true }
+    let next = bytes[index + 1]
+    return !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(next) && next != UInt8(ascii: "$")
+  }
+
+  private static func isWhitespace(_ byte: UInt8) -> Bool {
+    byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
   }
 }

@@ -52,8 +52,9 @@ extension PageRenderer {
   private mutating func codeBlock(info: String, code: String) -> String {
     let language = info.split(whereSeparator: { $0 == " " || $0 == "\t" }).first.map(String.init) ?? ""
     let body = language == "swift" ? highlighted(code) : code.htmlEscaped
-    let languageClass = language.isEmpty ? "" : " class=\"language-\(AnchorRegistry.slug(language).htmlEscaped)\""
-    return "<pre class=\"code\" tabindex=\"0\"><code\(languageClass)>\(Self.trimmingFinalNewline(body))</code></pre>\n"
+    let languageClass = language.isEmpty ? "" : " class=\"language-\(language.htmlEscaped)\""
+    return
+      "<pre class=\"code\" tabindex=\"0\"><code\(languageClass)>\(Self.trimmingLoneFinalNewline(body))</code></pre>\n"
   }
 
   /// Renders inline nodes; `links: false` keeps a link's text but drops the link (for the contents).
@@ -87,14 +88,14 @@ extension PageRenderer {
     let text = inlines(node.children, mathOffset: mathOffset, links: false)
     guard links, let url = LinkPolicy.resolve(destination) else { return text }
     let titleAttribute = title.isEmpty ? "" : " title=\"\(title.htmlEscaped)\""
-    return "<a href=\"\(url.htmlEscaped)\"\(titleAttribute)>\(text)</a>"
+    return "<a href=\"\(HrefEncoding.encode(url).htmlEscaped)\"\(titleAttribute)>\(text)</a>"
   }
 
   private func image(_ node: MarkdownNode, source: String, title: String) -> String {
     let alt = node.plainText.htmlEscaped
     guard let url = LinkPolicy.resolve(source) else { return alt }
     let titleAttribute = title.isEmpty ? "" : " title=\"\(title.htmlEscaped)\""
-    return "<img src=\"\(url.htmlEscaped)\" alt=\"\(alt)\"\(titleAttribute) loading=\"lazy\">"
+    return "<img src=\"\(HrefEncoding.encode(url).htmlEscaped)\" alt=\"\(alt)\"\(titleAttribute) loading=\"lazy\">"
   }
 
   static func isComment(_ html: String) -> Bool {
@@ -104,5 +105,11 @@ extension PageRenderer {
 
   static func trimmingFinalNewline(_ text: String) -> String {
     text.hasSuffix("\n") ? String(text.dropLast()) : text
+  }
+
+  /// The text without its final line end unless blank lines precede it: a browser shows no line for
+  /// the last line end in `<pre>`, so a block that ends in blank lines keeps all of them (as cmark does).
+  static func trimmingLoneFinalNewline(_ text: String) -> String {
+    text.hasSuffix("\n\n") ? text : trimmingFinalNewline(text)
   }
 }

@@ -1,4 +1,3 @@
-import FlyingFox
 import Foundation
 import NotebookSite
 
@@ -18,29 +17,33 @@ struct PreviewServer {
   let siteDirectory: String
   let port: UInt16
   let state: PreviewState
+  /// Whether each request gets a line on the terminal.
+  var isVerbose = false
 
+  /// Serves until the process ends.
   func run() async throws {
-    let server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: port))
     let resolver = SitePathResolver(siteDirectory: siteDirectory)
     let state = state
-    await server.appendRoute(HTTPRoute(method: .GET, path: Self.versionPath)) { _ in
-      HTTPResponse(
-        statusCode: .ok, headers: [.contentType: "text/plain", .cacheControl: "no-store"],
-        body: Data(String(state.current).utf8))
+    let logger: LoopbackServer.Logger? = isVerbose ? { @Sendable line in Console.line(line) } : nil
+    let server = try LoopbackServer(port: port, logger: logger) { head in
+      Self.respond(to: head.path, resolver: resolver, version: state.current)
     }
-    await server.appendRoute(HTTPRoute(method: .GET, path: "*")) { request in
-      Self.serve(request.path, resolver: resolver, version: state.current)
-    }
-    try await server.run()
+    server.start()
+    Console.line("Serving site/ at http://127.0.0.1:\(server.port)/ (Ctrl-C to stop)")
+    while true { try await Task.sleep(for: .seconds(3600)) }
   }
 
-  static func serve(_ path: String, resolver: SitePathResolver, version: Int) -> HTTPResponse {
-    guard let file = resolver.file(for: path), var body = FileManager.default.contents(atPath: file) else {
-      return HTTPResponse(statusCode: .notFound, headers: [.contentType: "text/plain"], body: Data("Not found\n".utf8))
+  /// The response for `path` (still percent-encoded: the resolver decodes it, once).
+  static func respond(to path: String, resolver: SitePathResolver, version: Int) -> PreviewResponse {
+    if path == versionPath {
+      return PreviewResponse(status: 200, contentType: "text/plain", body: Array(String(version).utf8))
+    }
+    guard let file = resolver.file(for: path), let body = FileManager.default.contents(atPath: file) else {
+      return .text(404)
     }
     let type = SitePathResolver.contentType(for: file)
-    if type.hasPrefix("text/html") { body = injectReloadScript(into: body, version: version) }
-    return HTTPResponse(statusCode: .ok, headers: [.contentType: type, .cacheControl: "no-store"], body: body)
+    let served = type.hasPrefix("text/html") ? injectReloadScript(into: body, version: version) : body
+    return PreviewResponse(status: 200, contentType: type, body: Array(served))
   }
 
   /// Appends a script that polls the version and reloads when it changes.

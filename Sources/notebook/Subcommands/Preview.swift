@@ -13,6 +13,9 @@ struct Preview: AsyncParsableCommand {
   @Flag(help: "Serve without watching for changes.")
   var noWatch = false
 
+  @Flag(help: "Print a line for each request (method, path, status).")
+  var verbose = false
+
   func run() async throws {
     let session = try Session.open()
     let state = PreviewState()
@@ -33,7 +36,8 @@ struct Preview: AsyncParsableCommand {
         }
       }
     }
-    Console.line("Serving site/ at http://127.0.0.1:\(port)/ (Ctrl-C to stop)")
-    try await PreviewServer(siteDirectory: session.project.siteDirectory, port: port, state: state).run()
+    let server = PreviewServer(
+      siteDirectory: session.project.siteDirectory, port: port, state: state, isVerbose: verbose)
+    try await server.run()
   }
 }

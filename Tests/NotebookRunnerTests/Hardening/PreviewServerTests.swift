@@ -32,16 +32,16 @@ import Testing
     try FileManager.default.createSymbolicLink(
       atPath: project.root + "/site/link-to-outside", withDestinationPath: project.root + "/outside")
 
-    let port = try freePort()
-    let (server, out, err) = try project.start(["preview", "--no-watch", "--port", String(port)])
-    let collector = OutputCollector(out, err)
-    defer {
-      kill(server.processIdentifier, SIGKILL)
-      server.waitUntilExit()
-      _ = collector.finish()
+    let (out, _) = try servePreview(project) { port in
+      try traversalAttemptsAreRefused(port: port, secret: secret)
+      let sockets = listeningSockets(port: port)
+      #expect(!sockets.isEmpty)
+      #expect(sockets.allSatisfy { $0 == "0100007F" }, "listening on \(sockets), not only 127.0.0.1")
     }
-    try #require(waitUntilListening(port), "the preview server never listened on 127.0.0.1:\(port)")
+    #expect(out.split(separator: "\n").count == 1, "requests are not logged without --verbose: \(out)")
+  }
 
+  private func traversalAttemptsAreRefused(port: UInt16, secret: String) throws {
     let index = try request("/", port: port)
     #expect(index.hasPrefix("HTTP/1.1 200"))
     #expect(index.contains("index"))
@@ -53,14 +53,48 @@ import Testing
       // Some forms reach the server as another path inside the site (`//x` is read as a host, an
       // undecodable path as `/`); serving a file of the site for them is fine, anything else is not.
       if response.hasPrefix("HTTP/1.1 200") {
-        #expect(response.hasSuffix("index</body></html>") || response.contains("index<script>"), "'\(path)' served \(response)")
+        #expect(
+          response.hasSuffix("index</body></html>") || response.contains("index<script>"),
+          "'\(path)' served \(response)")
       }
     }
-
-    let sockets = listeningSockets(port: port)
-    #expect(!sockets.isEmpty)
-    #expect(sockets.allSatisfy { $0 == "0100007F" }, "listening on \(sockets), not only 127.0.0.1")
   }
+
+  @Test func pathsAreDecodedOnceAndVerboseLogsOneLinePerRequest() throws {
+    let project = try ScratchProject("preview-verbose")
+    defer { project.remove() }
+    try project.write("site/authoring.html", "<html><body>guide</body></html>")
+    let (out, err) = try servePreview(project, verbose: true) { port throws in
+      #expect(try request("/authoring%2ehtml", port: port).hasPrefix("HTTP/1.1 200"))
+      #expect(try request("/authoring%252ehtml", port: port).hasPrefix("HTTP/1.1 404"), "decoded twice")
+      #expect(try request("/", port: port, host: "attacker.example").hasPrefix("HTTP/1.1 403"))
+    }
+    let lines = out.split(separator: "\n", omittingEmptySubsequences: false).dropFirst()
+    #expect(Array(lines) == ["GET /authoring%2ehtml 200", "GET /authoring%252ehtml 404", "GET / 403", ""])
+    #expect(!err.contains("FlyingFox"))
+  }
+}
+
+/// Runs `notebook preview --no-watch` on a free port for `body`, then kills it; returns its stdout and stderr.
+private func servePreview(
+  _ project: ScratchProject, verbose: Bool = false, _ body: (UInt16) throws -> Void
+) throws -> (String, String) {
+  let port = try freePort()
+  let (server, out, err) = try project.start(
+    ["preview", "--no-watch", "--port", String(port)] + (verbose ? ["--verbose"] : []))
+  let collector = OutputCollector(out, err)
+  var isRunning = true
+  func stop() {
+    guard isRunning else { return }
+    kill(server.processIdentifier, SIGKILL)
+    server.waitUntilExit()
+    isRunning = false
+  }
+  defer { stop() }
+  try #require(waitUntilListening(port), "the preview server never listened on 127.0.0.1:\(port)")
+  try body(port)
+  stop()
+  return collector.finish()
 }
 
 /// A port that is free on 127.0.0.1 now.
@@ -69,7 +103,9 @@ private func freePort() throws -> UInt16 {
   defer { close(descriptor) }
   var address = loopback(port: 0)
   let bound = withUnsafePointer(to: &address) {
-    $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+    $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+      bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+    }
   }
   guard bound == 0 else { throw POSIXError(.EADDRINUSE) }
   var length = socklen_t(MemoryLayout<sockaddr_in>.size)
@@ -113,12 +149,12 @@ private func waitUntilListening(_ port: UInt16) -> Bool {
 }
 
 /// Sends one raw GET for `path` (sent exactly as given) and returns the whole response.
-private func request(_ path: String, port: UInt16) throws -> String {
+private func request(_ path: String, port: UInt16, host: String? = nil) throws -> String {
   guard let descriptor = connectLoopback(port) else { throw POSIXError(.ECONNREFUSED) }
   defer { close(descriptor) }
   var timeout = timeval(tv_sec: 10, tv_usec: 0)
   setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-  let message = Array("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".utf8)
+  let message = Array("GET \(path) HTTP/1.1\r\nHost: \(host ?? "127.0.0.1:\(port)")\r\nConnection: close\r\n\r\n".utf8)
   _ = message.withUnsafeBytes { send(descriptor, $0.baseAddress, $0.count, 0) }
   var response: [UInt8] = []
   var buffer = [UInt8](repeating: 0, count: 65536)
