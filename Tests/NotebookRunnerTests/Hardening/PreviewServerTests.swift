@@ -38,7 +38,7 @@ import Testing
     defer {
       kill(server.processIdentifier, SIGKILL)
       server.waitUntilExit()
-      _ = collector.finish()
+      _ = collector.finish(within: 30)
     }
     try #require(waitUntilListening(port), "the preview server never listened on 127.0.0.1:\(port)")
 
@@ -53,7 +53,9 @@ import Testing
       // Some forms reach the server as another path inside the site (`//x` is read as a host, an
       // undecodable path as `/`); serving a file of the site for them is fine, anything else is not.
       if response.hasPrefix("HTTP/1.1 200") {
-        #expect(response.hasSuffix("index</body></html>") || response.contains("index<script>"), "'\(path)' served \(response)")
+        #expect(
+          response.hasSuffix("index</body></html>") || response.contains("index<script>"),
+          "'\(path)' served \(response)")
       }
     }
 
@@ -69,7 +71,9 @@ private func freePort() throws -> UInt16 {
   defer { close(descriptor) }
   var address = loopback(port: 0)
   let bound = withUnsafePointer(to: &address) {
-    $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+    $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+      bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+    }
   }
   guard bound == 0 else { throw POSIXError(.EADDRINUSE) }
   var length = socklen_t(MemoryLayout<sockaddr_in>.size)
