@@ -31,8 +31,7 @@ public final class FileLock {
 func writeAtomically(_ data: Data, to path: String) throws {
   let directory = (path as NSString).deletingLastPathComponent
   try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-  let temporary =
-    "\(directory)/.\((path as NSString).lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
+  let temporary = "\(directory)/.\((path as NSString).lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
   guard FileManager.default.createFile(atPath: temporary, contents: data) else {
     throw RunnerError.io("Cannot write '\(temporary)' (is the disk full?)")
   }
