@@ -39,15 +39,39 @@ public func _notebookStart() {
 
 /// Ends the program if the runner that started it dies (say, killed with SIGKILL):
 /// nobody would read its output or stop it, so it must not keep the machine busy.
+///
+/// The runner passes its pid in `NOTEBOOK_RUNNER_PID`, so a runner that died before this
+/// line ran is noticed too (the parent is then another process). The kernel sends SIGKILL
+/// when the parent dies (`PR_SET_PDEATHSIG`); the check after setting it closes the gap
+/// before, and a watchdog thread covers kernels without it.
 private func exitWhenOrphaned() {
-  guard OutputChannel.nonce != nil else { return }
-  let runner = getppid()
+  guard OutputChannel.nonce != nil,
+    let runner = ProcessInfo.processInfo.environment["NOTEBOOK_RUNNER_PID"].flatMap(Int32.init)
+  else { return }
+  killWhenParentDies()
+  if getppid() != runner { endProcessGroup() }
   Thread.detachNewThread {
     while true {
       Thread.sleep(forTimeInterval: 0.25)
-      if getppid() != runner { _exit(137) }
+      if getppid() != runner { endProcessGroup() }
     }
   }
+}
+
+/// Ends the program and, when it leads its process group (as the runner starts it), the
+/// children it forked in that group.
+private func endProcessGroup() -> Never {
+  if getpgrp() == getpid() { kill(0, SIGKILL) }
+  _exit(137)
+}
+
+/// `prctl(PR_SET_PDEATHSIG, SIGKILL)`; `prctl` is variadic in C, so it is called through its address.
+private func killWhenParentDies() {
+  typealias Prctl = @convention(c) (Int32, UInt, UInt, UInt, UInt) -> Int32
+  guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "prctl") else { return }
+  let prctl = unsafeBitCast(symbol, to: Prctl.self)
+  let setParentDeathSignal: Int32 = 1
+  _ = prctl(setParentDeathSignal, UInt(SIGKILL), 0, 0, 0)
 }
 
 /// Marks the normal end of the program. Called by generated notebook programs only.

@@ -95,7 +95,8 @@ private func cells(_ bodies: [String]) -> String {
   }
 
   @Test func printedMarkersCannotForgeRecords() throws {
-    let outcome = try TestProject.run(cells(["print(\"\\n\\u{1}0000 cell 5\\n\")\nprint(\"\\n\\u{1}x check 2\\n{}\")", "print(\"b\")"]))
+    let outcome = try TestProject.run(
+      cells(["print(\"\\n\\u{1}0000 cell 5\\n\")\nprint(\"\\n\\u{1}x check 2\\n{}\")", "print(\"b\")"]))
     #expect(outcome.succeeded)
     #expect(outcome.result.cells.map(\.status) == [.ok, .ok])
     #expect(TestProject.text(outcome.result.cells[1]) == "b\n")
@@ -170,7 +171,7 @@ private func cells(_ bodies: [String]) -> String {
         group.leave()
       }
     }
-    group.wait()
+    try #require(group.wait(timeout: .now() + 900) == .success, "the two builds did not end within 15 minutes")
     #expect(results.count == 2)
     #expect(results.allSatisfy { $0.count == 2 && $0.allSatisfy(\.succeeded) })
     #expect(try TestProject.build(all).allSatisfy { !$0.executed && $0.succeeded })
@@ -178,7 +179,9 @@ private func cells(_ bodies: [String]) -> String {
 }
 
 @Test func aNotebookWithoutRunnableCellsCompilesNothing() throws {
-  let outcome = try TestProject.run("---\ntitle: Prose\n---\n\nOnly prose, and a cell that does not run.\n\n```swift\n//| eval: false\nlet x: Int = \"not compiled\"\n```\n")
+  let outcome = try TestProject.run(
+    "---\ntitle: Prose\n---\n\nOnly prose, and a cell that does not run.\n\n```swift\n//| eval: false\nlet x: Int = \"not compiled\"\n```\n"
+  )
   #expect(outcome.succeeded)
   #expect(outcome.executed)
   #expect(outcome.result.compileSeconds == 0)

@@ -8,7 +8,9 @@ import Foundation
 ///
 /// The child gets stdin from `/dev/null`. When it ends, or when `shouldStop` asks
 /// for it, the whole process group is killed with SIGKILL, so children that a
-/// program forked cannot outlive it.
+/// program forked cannot outlive it. A `contained` child also runs in control groups of
+/// its own (``RunCgroup``) where the kernel allows it: everything it starts is killed with
+/// it, whatever its session or environment, and the memory limit holds for the whole tree.
 struct ChildProcess {
   /// How a child ended.
   enum Termination: Equatable {
@@ -35,6 +37,8 @@ struct ChildProcess {
   /// A `NAME=value` entry of `environment` that marks the child's descendants, so that
   /// those that leave its process group are killed too; `nil` to kill the group only.
   var descendantMarker: String? = nil
+  /// Whether to run the child in control groups of its own (see ``RunCgroup``), when possible.
+  var contained = false
 
   /// Runs the child to completion.
   ///
@@ -46,6 +50,8 @@ struct ChildProcess {
   ) throws -> Termination {
     // Pipe creation and spawn are serialised so that no child started by another
     // thread inherits this pipe's write end before it is marked close-on-exec.
+    let cgroup = contained ? RunCgroup.create(memoryLimit: memoryLimit) : nil
+    defer { cgroup?.remove() }
     let (pid, readEnd): (pid_t, Int32) = try Self.spawnLock.withLock {
       var fds: [Int32] = [0, 0]
       guard pipe(&fds) == 0 else { throw LaunchError(description: "Could not create a pipe") }
@@ -53,17 +59,17 @@ struct ChildProcess {
       _ = fcntl(fds[1], F_SETFD, FD_CLOEXEC)
       defer { close(fds[1]) }
       do {
-        return (try spawn(outputFD: fds[1]), fds[0])
+        return (try spawn(outputFD: fds[1], cgroup: cgroup), fds[0])
       } catch {
         close(fds[0])
         throw error
       }
     }
     defer { close(readEnd) }
-    return monitor(pid: pid, readEnd: readEnd, onOutput: onOutput, shouldStop: shouldStop)
+    return monitor(pid: pid, readEnd: readEnd, cgroup: cgroup, onOutput: onOutput, shouldStop: shouldStop)
   }
 
-  private func spawn(outputFD: Int32) throws -> pid_t {
+  private func spawn(outputFD: Int32, cgroup: RunCgroup?) throws -> pid_t {
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
@@ -80,7 +86,7 @@ struct ChildProcess {
     sigemptyset(&emptyMask)
     posix_spawnattr_setsigmask(&attributes, &emptyMask)
 
-    let argv = launchArguments()
+    let argv = launchArguments(cgroup: cgroup)
     let envp = environment.map { "\($0.key)=\($0.value)" }.sorted()
     var pid: pid_t = 0
     let status = withCStrings(argv) { argvPointers in
@@ -94,15 +100,19 @@ struct ChildProcess {
     return pid
   }
 
-  /// The command line, wrapped in `sh -c 'ulimit -v …'` when there is a memory limit.
-  private func launchArguments() -> [String] {
-    guard let memoryLimit else { return [executable] + arguments }
-    let kilobytes = memoryLimit / 1024
-    return ["/bin/sh", "-c", "ulimit -v \(kilobytes) && exec \"$0\" \"$@\"", executable] + arguments
+  /// The command line, wrapped in `sh -c` that first joins the run's control groups and sets
+  /// `ulimit -v` (one process's address space: a clear allocation failure for the common case),
+  /// so that the program starts inside both.
+  private func launchArguments(cgroup: RunCgroup?) -> [String] {
+    var steps = cgroup.map { [$0.joinCommand] } ?? []
+    if let memoryLimit { steps.append("ulimit -v \(memoryLimit / 1024)") }
+    guard !steps.isEmpty else { return [executable] + arguments }
+    let script = (steps + ["exec \"$0\" \"$@\""]).joined(separator: " && ")
+    return ["/bin/sh", "-c", script, executable] + arguments
   }
 
   private func monitor(
-    pid: pid_t, readEnd: Int32, onOutput: ([UInt8]) -> Void, shouldStop: () -> String?
+    pid: pid_t, readEnd: Int32, cgroup: RunCgroup?, onOutput: ([UInt8]) -> Void, shouldStop: () -> String?
   ) -> Termination {
     var buffer = [UInt8](repeating: 0, count: 65536)
     var stopReason: String?
@@ -123,27 +133,47 @@ struct ChildProcess {
       } else {
         usleep(20_000)
       }
-      if stopReason == nil, let reason = shouldStop() {
+      if stopReason == nil, let reason = cgroup.flatMap(Self.memoryLimitMessage) ?? shouldStop() {
         stopReason = reason
-        killEverything(pid)
+        killEverything(pid, cgroup: cgroup)
       }
       if exitStatus == nil, let status = reap(pid, blocking: false) {
         exitStatus = status
         exitTime = Date()
-        killEverything(pid)
+        killEverything(pid, cgroup: cgroup)
       }
       // A descendant that escaped every kill may still hold the pipe: stop reading after a grace period.
       if Date().timeIntervalSince(exitTime) > 1 { break }
     }
+    if stopReason == nil, let reason = cgroup.flatMap(Self.memoryLimitMessage) { stopReason = reason }
     if let stopReason { return .stopped(stopReason) }
     return Self.termination(fromWaitStatus: exitStatus ?? 0)
   }
 
-  /// Kills the child's process group and every process that carries this run's marker
-  /// in its environment (descendants that moved to a group of their own).
-  private func killEverything(_ pid: pid_t) {
+  /// The failure to report when the kernel killed a process of the run for its memory.
+  private static func memoryLimitMessage(_ cgroup: RunCgroup) -> String? {
+    guard cgroup.hitMemoryLimit, let limit = cgroup.memoryLimit else { return nil }
+    return "The notebook's processes went over the memory limit (\(limit >> 20) MiB together) and were stopped"
+  }
+
+  /// Kills the child's process group and the rest of the run: its control group when there
+  /// is one, else every process that carries this run's marker in its environment.
+  private func killEverything(_ pid: pid_t, cgroup: RunCgroup?) {
     kill(-pid, SIGKILL)
-    guard let descendantMarker else { return }
+    if let cgroup {
+      cgroup.killAll()
+      return
+    }
+    guard descendantMarker != nil else { return }
+    // A chain that forks and exits moves on while one sweep reads /proc: sweep until one finds nothing.
+    let deadline = Date().addingTimeInterval(2)
+    while killMarkedProcesses() > 0 && Date() < deadline {}
+  }
+
+  /// Kills the processes that carry the marker in their environment; returns how many it found.
+  private func killMarkedProcesses() -> Int {
+    guard let descendantMarker else { return 0 }
+    var found = 0
     let needle = Array(descendantMarker.utf8)
     let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
     for entry in entries {
@@ -151,8 +181,12 @@ struct ChildProcess {
         let environment = FileManager.default.contents(atPath: "/proc/\(entry)/environ")
       else { continue }
       let variables = Array(environment).split(separator: 0)
-      if variables.contains(where: { $0.elementsEqual(needle) }) { kill(other, SIGKILL) }
+      if variables.contains(where: { $0.elementsEqual(needle) }) {
+        kill(other, SIGKILL)
+        found += 1
+      }
     }
+    return found
   }
 
   private func reap(_ pid: pid_t, blocking: Bool) -> Int32? {

@@ -1,6 +1,7 @@
 /// Resource limits for running notebook programs.
 public struct ExecutionLimits: Sendable {
-  /// Address-space cap for a notebook program, in bytes.
+  /// Memory cap for a notebook program, in bytes: the address space of each process, and where
+  /// the kernel allows it (``RunCgroup``) the memory of all the processes of a run together.
   public var memory: Int = 4 << 30
   /// Printed text kept per cell, in bytes; the rest is counted and dropped.
   public var textPerCell: Int = 1 << 20

@@ -50,6 +50,7 @@ public struct NotebookExecutor: Sendable {
     }
     // A folder of its own per execution: two builds of one notebook at once (say, from two
     // processes that do not share the CLI's lock) must not overwrite each other's program.
+    StaleRunFolders.remove(under: "\(project.cacheDirectory)/programs")
     let workDirectory =
       "\(project.cacheDirectory)/programs/\(notebook.slug)-\(SHA256.hex(notebook.path).prefix(8))"
       + "/run-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"

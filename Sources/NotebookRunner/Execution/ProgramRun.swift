@@ -21,9 +21,11 @@ struct ProgramRun {
     var parser = OutputStreamParser(nonce: nonce, textLimitPerCell: limits.textPerCell)
     var childEnvironment = environment
     childEnvironment["NOTEBOOK_NONCE"] = nonce
+    // The program compares this with its parent, so that it ends even if the runner died before it started.
+    childEnvironment["NOTEBOOK_RUNNER_PID"] = String(getpid())
     let process = ChildProcess(
       executable: executable, arguments: [], environment: childEnvironment, memoryLimit: limits.memory,
-      descendantMarker: "NOTEBOOK_NONCE=\(nonce)")
+      descendantMarker: "NOTEBOOK_NONCE=\(nonce)", contained: true)
     let start = Date()
     let notebookDeadline = start.addingTimeInterval(notebook.frontMatter.timeout)
     let cellTimeouts = Dictionary(uniqueKeysWithValues: notebook.cells.map { ($0.index, $0.options.timeout) })

@@ -93,8 +93,8 @@ private let trialCount = Int(ProcessInfo.processInfo.environment["HARDENING_KILL
       let killed = process.isRunning
       kill(process.processIdentifier, SIGKILL)
       process.waitUntilExit()
-      _ = collector.finish()
       waitForOrphans(project)
+      _ = collector.finish()
       let context = "trial \(trial), seed \(seed), killed after \(String(format: "%.2f", delay)) s"
       log.append(context + (killed ? "" : " (the build had finished)"))
 
@@ -122,21 +122,26 @@ private let trialCount = Int(ProcessInfo.processInfo.environment["HARDENING_KILL
     let project = try ScratchProject("orphan")
     defer { project.remove() }
     try project.write(
-      "notebooks/spin.md", "---\ntitle: Spin\ntimeout: 600\n---\n\n```swift\nprint(\"spinning\")\nwhile true { }\n```\n")
+      "notebooks/spin.md", "---\ntitle: Spin\ntimeout: 600\n---\n\n```swift\nprint(\"spinning\")\nwhile true { }\n```\n"
+    )
     let (process, out, err) = try project.start(["build"])
     let collector = OutputCollector(out, err)
+    defer {
+      kill(process.processIdentifier, SIGKILL)
+      process.waitUntilExit()
+      for pid in processes(under: project.root) { kill(pid, SIGKILL) }
+      _ = collector.finish(within: 10)
+    }
     let deadline = Date().addingTimeInterval(300)
-    while processes(under: project.root).isEmpty && Date() < deadline && process.isRunning {
+    while processes(under: project.root).isEmpty && process.isRunning && Date() < deadline {
       Thread.sleep(forTimeInterval: 0.1)
     }
     try #require(!processes(under: project.root).isEmpty, "the notebook program never started")
     kill(process.processIdentifier, SIGKILL)
     process.waitUntilExit()
-    _ = collector.finish()
-    Thread.sleep(forTimeInterval: 2)
-    let survivors = processes(under: project.root)
+    // The program ends when its parent dies (PR_SET_PDEATHSIG, and a watchdog): give it ample time, bounded.
+    let survivors = waitUntilEmpty(within: 30) { processes(under: project.root) }
     #expect(survivors == [], "notebook programs still running after the runner was killed")
-    for pid in survivors { kill(pid, SIGKILL) }
   }
 
   /// Two builds of one project at once: the second waits for the first; both succeed; the cache is whole.
@@ -147,8 +152,8 @@ private let trialCount = Int(ProcessInfo.processInfo.environment["HARDENING_KILL
     let first = try project.start(["build", "--force"])
     let second = try project.start(["build", "--force"])
     let collectors = [OutputCollector(first.1, first.2), OutputCollector(second.1, second.2)]
-    first.0.waitUntilExit()
-    second.0.waitUntilExit()
+    #expect(waitForExit(first.0, within: 600), "the first build hung")
+    #expect(waitForExit(second.0, within: 600), "the second build hung")
     let outputs = collectors.map { $0.finish() }
     #expect(first.0.terminationStatus == 0, "\(outputs[0])")
     #expect(second.0.terminationStatus == 0, "\(outputs[1])")
@@ -189,11 +194,10 @@ func corruptResults(_ project: ScratchProject) -> [String] {
   }.sorted()
 }
 
-/// Waits (at most a minute) until no program of the project is running.
+/// Waits (at most a minute) until no program of the project is running; kills any left.
 func waitForOrphans(_ project: ScratchProject) {
-  let deadline = Date().addingTimeInterval(60)
-  while !processes(under: project.root).isEmpty && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
-  for pid in processes(under: project.root) { kill(pid, SIGKILL) }
+  let left = waitUntilEmpty(within: 60) { processes(under: project.root) }
+  for pid in left { kill(pid, SIGKILL) }
 }
 
 /// A small seeded generator, so a failing trial can be replayed with `HARDENING_SEED`.

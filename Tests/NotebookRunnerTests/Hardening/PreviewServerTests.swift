@@ -94,7 +94,7 @@ private func servePreview(
   try #require(waitUntilListening(port), "the preview server never listened on 127.0.0.1:\(port)")
   try body(port)
   stop()
-  return collector.finish()
+  return collector.finish(within: 30)
 }
 
 /// A port that is free on 127.0.0.1 now.

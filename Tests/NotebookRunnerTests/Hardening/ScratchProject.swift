@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// A throwaway notebook project in a temporary folder, driven through the real `notebook` binary.
 ///
@@ -27,7 +28,8 @@ struct ScratchProject {
 
   /// Creates an empty project with `notebooks/` and the library sources.
   init(_ name: String) throws {
-    root = FileManager.default.temporaryDirectory
+    root =
+      FileManager.default.temporaryDirectory
       .appendingPathComponent("notebook-\(name)-\(UUID().uuidString.prefix(8))").path
     let files = FileManager.default
     try files.createDirectory(atPath: root + "/notebooks", withIntermediateDirectories: true)
@@ -85,11 +87,7 @@ struct ScratchProject {
   func run(_ arguments: [String], limit: Double = 600) throws -> Run {
     let (process, out, err) = try start(arguments)
     let collected = OutputCollector(out, err)
-    let deadline = Date().addingTimeInterval(limit)
-    while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
-    let timedOut = process.isRunning
-    if timedOut { kill(process.processIdentifier, SIGKILL) }
-    process.waitUntilExit()
+    let timedOut = !waitForExit(process, within: limit)
     let (stdout, stderr) = collected.finish()
     return Run(status: process.terminationStatus, out: stdout, err: stderr, timedOut: timedOut)
   }
@@ -134,11 +132,33 @@ final class OutputCollector: @unchecked Sendable {
     }
   }
 
-  /// Waits for both pipes to close and returns their text.
-  func finish() -> (String, String) {
-    group.wait()
+  /// Waits (at most `seconds`) for both pipes to close and returns their text; a pipe still open
+  /// then (a process that should have ended holds it) fails the running test.
+  func finish(within seconds: Double = 120) -> (String, String) {
+    guard group.wait(timeout: .now() + seconds) == .success else {
+      Issue.record("the output pipes are still open \(Int(seconds)) s after the process ended: a descendant holds them")
+      return ("", "")
+    }
     return (String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
   }
+}
+
+/// Waits at most `seconds` for `process` to end; then kills it with SIGKILL and reaps it, and
+/// returns false (a hang), so that no test waits without a bound or leaves its child running.
+@discardableResult func waitForExit(_ process: Process, within seconds: Double) -> Bool {
+  let deadline = Date().addingTimeInterval(seconds)
+  while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+  let ended = !process.isRunning
+  if !ended { kill(process.processIdentifier, SIGKILL) }
+  process.waitUntilExit()
+  return ended
+}
+
+/// Waits at most `seconds` until `list` is empty and returns what is left.
+func waitUntilEmpty(within seconds: Double, _ list: () -> [Int32]) -> [Int32] {
+  let deadline = Date().addingTimeInterval(seconds)
+  while !list().isEmpty && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+  return list()
 }
 
 /// Processes of this machine whose executable lies under `folder` (a scratch project's programs).
