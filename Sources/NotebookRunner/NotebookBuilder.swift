@@ -47,16 +47,6 @@ public struct NotebookBuilder: Sendable {
     self.limits = limits
   }
 
-  /// Parses the notebook at a root-relative path.
-  ///
-  /// Unreadable files throw.
-  public func parse(_ path: String) throws -> Notebook {
-    guard let data = FileManager.default.contents(atPath: project.path(path)) else {
-      throw RunnerError.io("Cannot read '\(path)'")
-    }
-    return NotebookParser.parse(String(decoding: data, as: UTF8.self), path: path)
-  }
-
   /// Builds the notebooks at `paths`, executing those whose cache entry is missing or stale.
   ///
   /// - Parameters:
@@ -70,7 +60,7 @@ public struct NotebookBuilder: Sendable {
     let fingerprint = libraryBuilder.fingerprint(digests: digests)
     let looked = try runInParallel(Array(paths.indices), jobs: ProcessInfo.processInfo.activeProcessorCount) {
       [project, toolchain] index in
-      let notebook = try parse(paths[index])
+      let notebook = parse(paths[index])
       let key = CacheKey.key(
         for: notebook, project: project, toolchainVersion: toolchain.version, libraryFingerprint: fingerprint,
         digests: digests)

@@ -16,6 +16,8 @@ public struct FrontMatter: Sendable, Hashable, Codable {
   public var timeout: Double = 60
   /// Compile the notebook's own code with optimisation: `true`, `false`, or `nil` to let the runner decide.
   public var optimize: Bool?
+  /// The 1-based file line of each key present, for diagnostics about its value.
+  public var keyLines: [String: Int] = [:]
 
   /// Creates an empty front matter.
   public init() {}
