@@ -68,16 +68,6 @@ public struct NotebookBuilder: Sendable {
       platform: ProgramPlatform.of(notebook, on: machine, perturbed: perturbed).record.id, digests: digests)
   }
 
-  /// Parses the notebook at a root-relative path.
-  ///
-  /// Unreadable files throw.
-  public func parse(_ path: String) throws -> Notebook {
-    guard let data = FileManager.default.contents(atPath: project.path(path)) else {
-      throw RunnerError.io("Cannot read '\(path)'")
-    }
-    return NotebookParser.parse(String(decoding: data, as: UTF8.self), path: path)
-  }
-
   /// Builds the notebooks at `paths`, executing those whose cache entry is missing or stale.
   ///
   /// - Parameters:
@@ -91,7 +81,7 @@ public struct NotebookBuilder: Sendable {
     let fingerprint = libraryBuilder.fingerprint(digests: digests)
     let looked = try runInParallel(Array(paths.indices), jobs: ProcessInfo.processInfo.activeProcessorCount) {
       index in
-      let notebook = try parse(paths[index])
+      let notebook = parse(paths[index])
       let key = cacheKey(for: notebook, libraryFingerprint: fingerprint, digests: digests)
       return (notebook, key, force || perturbed ? nil : cache.lookup(notebook, key: key)?.rebased(to: notebook))
     }

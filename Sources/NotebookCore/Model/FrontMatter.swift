@@ -21,6 +21,8 @@ public struct FrontMatter: Sendable, Hashable, Codable {
   /// The relative tolerance for numbers when `notebook check` compares pages made on different platforms,
   /// or `nil` for the default.
   public var tolerance: Double?
+  /// The 1-based file line of each key present, for diagnostics about its value.
+  public var keyLines: [String: Int] = [:]
 
   /// Creates an empty front matter.
   public init() {}

@@ -20,6 +20,9 @@ public struct Notebook: Sendable, Hashable, Codable {
   public var math: [MathSpan]
   /// Problems found while parsing.
   public var diagnostics: [Diagnostic]
+  /// A digest of the exact bytes parsed, when the reader recorded one: what a page rendered from
+  /// this notebook shows, even if the file changes afterwards.
+  public var sourceDigest: String?
 
   /// Creates a notebook.
   public init(

@@ -2,6 +2,8 @@
 struct CellOptionParser {
   let file: String
   private(set) var diagnostics: [Diagnostic] = []
+  /// The line of each label seen so far, across the notebook's cells: a label names one anchor.
+  private var labelLines: [String: Int] = [:]
 
   init(file: String) { self.file = file }
 
@@ -75,6 +77,11 @@ struct CellOptionParser {
       report(line, column, "Cell option 'label' must use letters, digits, '-' and '_', got '\(value)'")
       return nil
     }
+    if let first = labelLines[value] {
+      report(line, column, "Duplicate label '\(value)': line \(first) already uses it")
+      return nil
+    }
+    labelLines[value] = line
     return value
   }
 

@@ -29,6 +29,12 @@ struct FrontMatterParser {
   /// Composes the YAML into nodes without resolving tags: each key's type is known here, and
   /// Yams' default resolver (regular expressions per scalar) was the slowest part of parsing.
   private mutating func load(_ yaml: String) -> Node.Mapping? {
+    if let alias = YAMLAliasScanner.firstAlias(in: yaml) {
+      report(
+        line: alias.line + 1,
+        "Front matter may not use YAML aliases ('*\(alias.name)'): write the value out instead")
+      return nil
+    }
     do {
       guard let node = try Yams.compose(yaml: yaml, Resolver.basic) else { return [:] }
       guard let mapping = node.mapping else {
@@ -64,11 +70,12 @@ struct FrontMatterParser {
     for (key, value) in entries.sorted(by: { $0.0.string < $1.0.string }) {
       // Marks count from 1 and the YAML starts on the file's second line.
       let line = (key.mark?.line ?? 1) + 1
+      header.keyLines[key.string] = line
       switch key.string {
       case "title": header.title = string(value, key: key.string, line: line) ?? ""
       case "original_title": header.originalTitle = string(value, key: key.string, line: line)
       case "source": header.source = string(value, key: key.string, line: line)
-      case "date": header.date = string(value, key: key.string, line: line)
+      case "date": header.date = date(value, key: key.string, line: line)
       case "summary": header.summary = string(value, key: key.string, line: line)
       case "inputs": header.inputs = strings(value, key: key.string, line: line)
       case "timeout": header.timeout = seconds(value, key: key.string, line: line) ?? header.timeout
@@ -93,6 +100,15 @@ struct FrontMatterParser {
   private mutating func string(_ value: Node, key: String, line: Int) -> String? {
     guard let text = Self.text(value) else {
       report(line: line, "Front matter key '\(key)' must be text")
+      return nil
+    }
+    return text
+  }
+
+  private mutating func date(_ value: Node, key: String, line: Int) -> String? {
+    guard let text = string(value, key: key, line: line) else { return nil }
+    guard text.isEmpty || CalendarDate(text) != nil else {
+      report(line: line, "Front matter key '\(key)' must be a date 'YYYY-MM-DD', got '\(text.prefix(Self.excerptLimit))'")
       return nil
     }
     return text
@@ -146,11 +162,32 @@ struct FrontMatterParser {
     }
   }
 
-  /// A value as a message shows it.
+  /// A value as a message shows it: at most ``excerptLimit`` characters, and never more nodes than that.
   private static func shown(_ value: Node) -> String {
-    if let text = text(value) { return text }
-    if let items = value.sequence { return "[" + items.map(shown).joined(separator: ", ") + "]" }
-    return value.scalar == nil ? "a mapping" : "null"
+    var excerpt = ""
+    appendExcerpt(of: value, to: &excerpt)
+    guard excerpt.count > excerptLimit else { return excerpt }
+    return excerpt.prefix(excerptLimit) + "…"
+  }
+
+  /// How many characters of a bad value a message quotes.
+  static let excerptLimit = 80
+
+  private static func appendExcerpt(of value: Node, to excerpt: inout String) {
+    guard excerpt.count <= excerptLimit else { return }
+    if let text = text(value) {
+      excerpt += text.prefix(excerptLimit + 1)
+    } else if let items = value.sequence {
+      excerpt += "["
+      for (index, item) in items.enumerated() {
+        guard excerpt.count <= excerptLimit else { return }
+        if index > 0 { excerpt += ", " }
+        appendExcerpt(of: item, to: &excerpt)
+      }
+      excerpt += "]"
+    } else {
+      excerpt += value.scalar == nil ? "a mapping" : "null"
+    }
   }
 
   private mutating func report(line: Int, _ message: String) {

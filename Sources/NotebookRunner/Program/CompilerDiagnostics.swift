@@ -9,11 +9,22 @@ enum CompilerDiagnostics {
   }
 
   /// The errors in `output` located in the file `path`, each with its context lines.
+  ///
+  /// An unterminated `/*` swallows the rest of the program, so the compiler puts the error at its
+  /// end, past the last cell; it is moved to where the comment starts (the compiler's note).
   static func errors(in output: String, path: String) -> [Entry] {
+    let named = ProgramGenerator.escaped(path)
     var entries: [Entry] = []
     for line in output.split(separator: "\n", omittingEmptySubsequences: false) {
-      if let diagnostic = parse(line), diagnostic.file == path {
+      if var diagnostic = parse(line), diagnostic.file == named {
+        diagnostic.file = path
         entries.append(Entry(diagnostic: diagnostic, context: ""))
+      } else if let note = parse(line, kind: "note"), note.file == named, let last = entries.indices.last,
+        note.message == "comment started here", entries[last].diagnostic.message.hasPrefix("unterminated '/*'")
+      {
+        entries[last].diagnostic.line = note.line
+        entries[last].diagnostic.column = note.column
+        entries[last].context = ""
       } else if !entries.isEmpty, isContext(line) {
         entries[entries.count - 1].context += line + "\n"
       }
@@ -21,9 +32,9 @@ enum CompilerDiagnostics {
     return entries
   }
 
-  /// Parses `file:line:column: error: message`.
-  static func parse(_ line: Substring) -> Diagnostic? {
-    guard let errorRange = line.range(of: ": error: ") else { return nil }
+  /// Parses `file:line:column: error: message` (or another `kind` of message, such as `note`).
+  static func parse(_ line: Substring, kind: String = "error") -> Diagnostic? {
+    guard let errorRange = line.range(of: ": \(kind): ") else { return nil }
     let location = line[..<errorRange.lowerBound].split(separator: ":")
     guard location.count >= 3, let column = Int(location[location.count - 1]),
       let lineNumber = Int(location[location.count - 2])

@@ -39,7 +39,9 @@ enum ProgramGenerator {
     return lines.joined(separator: "\n") + "\n"
   }
 
-  private static func escaped(_ path: String) -> String {
+  /// `path` as written inside the `#sourceLocation` string literal; the compiler names the file
+  /// in its messages exactly so, escapes included.
+  static func escaped(_ path: String) -> String {
     path.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
   }
 }

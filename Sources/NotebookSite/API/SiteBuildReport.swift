@@ -11,6 +11,9 @@ public struct SiteBuildReport: Sendable {
   public var writtenFiles: [String]
   /// Paths removed because their notebooks no longer exist, relative to the site directory.
   public var removedFiles: [String]
+  /// Messages for files other than pages (the index, assets) that could not be written; a
+  /// page that cannot be written is an error of its notebook in ``diagnostics``.
+  public var failedWrites: [String] = []
   /// Seconds spent typesetting math (the one `node` run).
   public var mathSeconds: Double
   /// Seconds spent highlighting code.

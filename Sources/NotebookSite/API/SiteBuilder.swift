@@ -20,6 +20,8 @@ public struct SiteBuilder: Sendable {
   public var cacheDirectory: String?
   /// A `node` process started ahead of the render, used if any formula must be typeset.
   public var katexProcess: KaTeXProcess?
+  /// How much math a page and a KaTeX process may take.
+  public var mathLimits = MathLimits()
 
   /// Creates a builder that writes into `siteDirectory` (for example `site`).
   public init(siteDirectory: String) {
@@ -36,15 +38,26 @@ public struct SiteBuilder: Sendable {
   ///
   /// Each file is written atomically and only when its bytes differ; pages of notebooks that
   /// are not in `pages` and assets no longer used are removed. Other files in the folder are
-  /// left alone.
-  /// - Throws: ``SiteError`` when KaTeX is missing or a file cannot be written. Problems in
-  ///   notebooks are diagnostics in the report, never thrown.
+  /// left alone. A file that cannot be written (a full disk) does not stop the others: a page
+  /// becomes an error of its notebook, any other file an entry of
+  /// ``SiteBuildReport/failedWrites``.
+  /// - Throws: ``SiteError`` when KaTeX is missing. Problems in notebooks are diagnostics in
+  ///   the report, never thrown.
   public func build(_ pages: [SitePage]) throws -> SiteBuildReport {
     var rendering = try render(pages)
     let writer = SiteWriter(root: URL(fileURLWithPath: siteDirectory, isDirectory: true))
-    let (written, removed) = try writer.write(rendering.files)
-    rendering.report.writtenFiles = written
-    rendering.report.removedFiles = removed
+    let outcome = writer.write(rendering.files)
+    rendering.report.writtenFiles = outcome.written
+    rendering.report.removedFiles = outcome.removed
+    let notebooks = Dictionary(
+      pages.map { ($0.notebook.slug + ".html", $0.notebook.path) }, uniquingKeysWith: { first, _ in first })
+    for failure in outcome.failures {
+      if let notebook = notebooks[failure.path] {
+        rendering.report.diagnostics.append(Diagnostic(.error, file: notebook, line: 1, failure.error.description))
+      } else {
+        rendering.report.failedWrites.append(failure.error.description)
+      }
+    }
     return rendering.report
   }
 
@@ -68,7 +81,8 @@ public struct SiteBuilder: Sendable {
     let cache = RenderCache.load(from: cacheDirectory)
     let clock = ContinuousClock()
     let mathStart = clock.now
-    let math = try MathTypesetter.typeset(prepared.map(\.requests), cache: cache, process: katexProcess)
+    let math = try MathTypesetter.typeset(
+      prepared.map(\.requests), cache: cache, process: katexProcess, limits: mathLimits)
     let mathSeconds = Self.seconds(clock.now - mathStart)
 
     var files: [String: Data] = [:]
@@ -82,19 +96,24 @@ public struct SiteBuilder: Sendable {
     }
     for (page, seconds) in rendered {
       report.pageSeconds[page.path] = seconds
-      files[page.entry.page] = Data(page.html.utf8)
+      files[page.entry.page] = Data(Self.withoutNUL(page.html).utf8)
       entries.append(page.entry)
       report.diagnostics += page.diagnostics
       report.highlightSeconds += page.highlightSeconds
       highlights.merge(page.highlights) { first, _ in first }
     }
-    files["index.html"] = Data(IndexRenderer(siteTitle: siteTitle, entries: entries).render().utf8)
+    files["index.html"] = Data(
+      Self.withoutNUL(IndexRenderer(siteTitle: siteTitle, entries: entries).render()).utf8)
     files["assets/site.css"] = Data(Stylesheet.css.utf8)
     files.merge(try KaTeXAssets.files(distDirectory: math.stamp.distDirectory)) { first, _ in first }
 
+    // A page that was not typeset is not remembered: a later build with other limits, or a KaTeX
+    // that no longer fails, typesets it.
+    let typeset = zip(prepared.map { RenderCache.mathKey($0.requests) }, math.pages).filter { _, results in
+      !results.contains { if case .refused = $0 { return true } else { return false } }
+    }
     let updated = RenderCache(
-      katex: math.stamp, highlights: highlights,
-      math: Dictionary(zip(prepared.map { RenderCache.mathKey($0.requests) }, math.pages)) { first, _ in first })
+      katex: math.stamp, highlights: highlights, math: Dictionary(typeset) { first, _ in first })
     if updated.katex != cache.katex || updated.highlights != cache.highlights || updated.math != cache.math {
       updated.save(to: cacheDirectory)
     }
@@ -144,6 +163,12 @@ public struct SiteBuilder: Sendable {
       kept.append(page)
     }
     return (kept, diagnostics)
+  }
+
+  /// NUL never reaches a page (browsers differ on what they make of it): it becomes U+FFFD,
+  /// as HTML's parser would turn it in text.
+  private static func withoutNUL(_ html: String) -> String {
+    html.utf8.contains(0) ? html.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}") : html
   }
 
   private static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {

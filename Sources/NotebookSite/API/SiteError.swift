@@ -15,6 +15,12 @@ public struct SiteError: Error, Sendable, CustomStringConvertible {
 
   init(_ reason: Reason) { self.reason = reason }
 
+  /// Whether KaTeX ran and failed (as opposed to being missing): another batch may succeed.
+  var isRendererFailure: Bool {
+    if case .katexFailed = reason { return true }
+    return false
+  }
+
   /// A sentence-case message naming the missing program or the file.
   public var description: String {
     switch reason {

@@ -4,7 +4,8 @@
 /// `{"version": "0.16.4", "dist": "/…/katex/dist", "pages": [[{"html": "…", "warnings": […]} |
 /// {"error": "…"}, …], …]}`, or `{"missing": "…"}` when no KaTeX module can be loaded.
 /// Formulas of one page share a macro table, so `\gdef` in one formula serves the later ones,
-/// as in a TeX document; pages never share macros. KaTeX is loaded before stdin is read, so a
+/// as in a TeX document; pages never share macros. Commands that would link or embed (`\href`,
+/// `\url`, `\includegraphics`, `\htmlClass`, …) are errors: KaTeX would only print them in red. KaTeX is loaded before stdin is read, so a
 /// process started ahead of time (``KaTeXProcess``) is ready when the formulas arrive.
 enum KaTeXDriver {
   static let source = #"""
@@ -19,12 +20,18 @@ enum KaTeXDriver {
     }
     function render(katex, formula, macros) {
       const warnings = [];
+      const untrusted = [];
       const options = {
         displayMode: formula.display, throwOnError: true, output: 'htmlAndMathml', macros,
         strict: (code, message) => { warnings.push(String(message)); return 'ignore'; },
+        trust: (context) => { untrusted.push(context.command); return false; },
       };
       try {
         const html = katex.renderToString(formula.tex, options);
+        if (untrusted.length) {
+          return { error: "'" + untrusted[0] + "' is not supported in math: write links and images in the " +
+            'Markdown around the formula' };
+        }
         return warnings.length ? { html, warnings } : { html };
       } catch (error) {
         return { error: String((error && error.message) || error) };

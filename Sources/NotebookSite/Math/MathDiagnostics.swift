@@ -15,6 +15,10 @@ enum MathDiagnostics {
         let (text, position) = split(message)
         let (line, column) = locate(position, in: request)
         return [Diagnostic(.error, file: file, line: line, column: column, "TeX error in '\(request.tex)': \(text)")]
+      case .refused(let message):
+        return [Diagnostic(.error, file: file, line: request.line, column: request.column, message)]
+      case .notTypeset:
+        return []
       }
     }
   }

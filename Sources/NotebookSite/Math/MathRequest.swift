@@ -21,4 +21,9 @@ enum MathResult: Sendable, Hashable, Codable {
   case rendered(html: String, warnings: [String])
   /// The TeX did not parse; the message says where.
   case failed(message: String)
+  /// The page's formulas were not typeset (too many, or KaTeX failed on them); the message is
+  /// the page's diagnostic, reported once, at this formula.
+  case refused(message: String)
+  /// Not typeset, for the reason an earlier ``refused(message:)`` formula of the page gives.
+  case notTypeset
 }

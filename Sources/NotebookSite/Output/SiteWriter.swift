@@ -6,21 +6,42 @@ import Foundation
 struct SiteWriter {
   let root: URL
 
+  /// What a write did.
+  struct Outcome {
+    /// A file that could not be written: it keeps its old contents (or stays absent).
+    struct Failure {
+      var path: String
+      var error: SiteError
+    }
+
+    var written: [String] = []
+    var removed: [String] = []
+    var failures: [Failure] = []
+  }
+
   /// Writes `files` (relative path → bytes) and removes stale ones.
   ///
   /// Stale means: a top-level `*.html` or a file under `assets/` that is not in `files`, or a
-  /// temporary file left by an interrupted build. Nothing else in the directory is touched.
-  /// - Returns: The relative paths written and removed, sorted.
-  func write(_ files: [String: Data]) throws -> (written: [String], removed: [String]) {
-    var written: [String] = []
+  /// temporary file left by an interrupted build. Nothing else in the directory is touched. A
+  /// file that cannot be written is a failure of that file; the others are still written.
+  /// - Returns: The relative paths written and removed, sorted, and the failures.
+  func write(_ files: [String: Data]) -> Outcome {
+    var outcome = Outcome()
     for (path, data) in files.sorted(by: { $0.key < $1.key }) {
       let url = root.appendingPathComponent(path)
       if FileManager.default.contents(atPath: url.path) == data { continue }
-      try writeAtomically(data, to: url, relativePath: path)
-      written.append(path)
+      do {
+        try writeAtomically(data, to: url, relativePath: path)
+        outcome.written.append(path)
+      } catch let error as SiteError {
+        outcome.failures.append(Outcome.Failure(path: path, error: error))
+      } catch {
+        outcome.failures.append(
+          Outcome.Failure(path: path, error: SiteError(.writeFailed(path: path, underlying: "\(error)"))))
+      }
     }
-    let removed = try removeStale(keeping: Set(files.keys))
-    return (written, removed)
+    outcome.removed = removeStale(keeping: Set(files.keys))
+    return outcome
   }
 
   private func writeAtomically(_ data: Data, to url: URL, relativePath: String) throws {
@@ -38,7 +59,7 @@ struct SiteWriter {
     }
   }
 
-  private func removeStale(keeping kept: Set<String>) throws -> [String] {
+  private func removeStale(keeping kept: Set<String>) -> [String] {
     var candidates: [String] = []
     let topLevel = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
     candidates += topLevel.filter { $0.hasSuffix(".html") || Self.isTemporary($0) }

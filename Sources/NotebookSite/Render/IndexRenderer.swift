@@ -46,10 +46,27 @@ struct IndexRenderer {
     return parts.joined(separator: " · ")
   }
 
+  /// A page's file name as a relative URL: every byte but RFC 3986's unreserved characters
+  /// percent-encoded, so `a#b?c%20.html` links to that file, not to a fragment or a query.
+  static func pathSegmentEncoded(_ name: String) -> String {
+    var encoded = ""
+    for byte in name.utf8 {
+      switch byte {
+      case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+        UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
+        UInt8(ascii: "~"):
+        encoded.unicodeScalars.append(Unicode.Scalar(byte))
+      default:
+        encoded += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+      }
+    }
+    return encoded
+  }
+
   private func entry(_ entry: Entry) -> String {
     var html =
       "<li class=\"entry entry-\(entry.status.state.rawValue)\">\n"
-      + "<h2><a href=\"\(entry.page.htmlEscaped)\">\(entry.titleHTML)</a></h2>\n"
+      + "<h2><a href=\"\(Self.pathSegmentEncoded(entry.page).htmlEscaped)\">\(entry.titleHTML)</a></h2>\n"
     if let original = entry.originalTitle {
       let language = PageShell.language(of: original).map { " lang=\"\($0)\"" } ?? ""
       html += "<p class=\"original\"><cite\(language)>\(original.htmlEscaped)</cite></p>\n"
@@ -60,5 +77,11 @@ struct IndexRenderer {
     html += "<p class=\"meta\">\(meta.joined(separator: " <span class=\"sep\" aria-hidden=\"true\">·</span> "))</p>\n"
     if let summary = entry.summaryHTML { html += "<p class=\"summary\">\(summary)</p>\n" }
     return html + "</li>\n"
+  }
+}
+
+extension String {
+  fileprivate func leftPadded(to width: Int) -> String {
+    String(repeating: "0", count: max(0, width - count)) + self
   }
 }

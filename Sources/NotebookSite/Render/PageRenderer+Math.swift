@@ -17,6 +17,13 @@ extension PageRenderer {
       return "<span class=\"\(style)\" role=\"note\"><span class=\"math-error-title\">TeX error</span> "
         + "<code>\(request.tex.htmlEscaped)</code> "
         + "<span class=\"math-error-message\">\(MathDiagnostics.summary(message).htmlEscaped)</span></span>"
+    case .refused(let message):
+      let style = request.display ? "math-error math-error-display" : "math-error"
+      return "<span class=\"\(style)\" role=\"note\"><span class=\"math-error-title\">Math not typeset</span> "
+        + "<code>\(request.tex.htmlEscaped)</code> "
+        + "<span class=\"math-error-message\">\(message.htmlEscaped)</span></span>"
+    case .notTypeset:
+      return "<code class=\"math-source\">\(request.tex.htmlEscaped)</code>"
     }
   }
 

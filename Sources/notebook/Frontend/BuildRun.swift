@@ -8,6 +8,8 @@ struct BuildRun {
   let session: Session
   private(set) var outcomes: [NotebookBuilder.Outcome] = []
   private(set) var siteDiagnostics: [Diagnostic] = []
+  /// Site files other than pages (the index, assets) that could not be written.
+  private(set) var failedWrites: [String] = []
   private(set) var renderSeconds = 0.0
   private(set) var mathSeconds = 0.0
   private(set) var highlightSeconds = 0.0
@@ -24,7 +26,7 @@ struct BuildRun {
 
   /// Whether every notebook succeeded and the site rendered cleanly.
   var succeeded: Bool {
-    outcomes.allSatisfy(succeeded) && !siteDiagnostics.contains { $0.severity == .error }
+    outcomes.allSatisfy(succeeded) && !siteDiagnostics.contains { $0.severity == .error } && failedWrites.isEmpty
   }
 
   /// Whether a notebook ran cleanly and its page rendered without errors (a TeX error fails it).
@@ -55,8 +57,8 @@ struct BuildRun {
     }
     run.outcomes = try builder.build(paths, force: force, jobs: jobs, progress: progress)
     let renderStart = Date()
-    let pages = try session.sitePages(for: run.outcomes, builder: builder)
-    let stampPath = "\(session.project.cacheDirectory)/site-stamps/\(SHA256.hex(siteDirectory).prefix(16))"
+    let pages = session.sitePages(for: run.outcomes, builder: builder)
+    let stampPath = RenderStamp.path(project: session.project, siteDirectory: siteDirectory)
     let stamp = RenderStamp(pages: pages, siteDirectory: siteDirectory)
     if run.outcomes.contains(where: \.executed) || !stamp.matches(storedAt: stampPath) {
       let renderCache = "\(session.project.cacheDirectory)/site"
@@ -67,7 +69,8 @@ struct BuildRun {
       run.highlightSeconds = report.highlightSeconds
       run.pageSeconds = report.pageSeconds
       run.siteDiagnostics = report.diagnostics
-      if !report.diagnostics.contains(where: { $0.severity == .error }) {
+      run.failedWrites = report.failedWrites
+      if !report.diagnostics.contains(where: { $0.severity == .error }) && report.failedWrites.isEmpty {
         stamp.store(at: stampPath, siteDirectory: siteDirectory, pages: pages)
       }
     }
@@ -79,6 +82,7 @@ struct BuildRun {
     for diagnostic in run.siteDiagnostics where paths.contains(diagnostic.file) {
       Console.error(diagnostic.description)
     }
+    for failure in run.failedWrites { Console.error("error: \(failure)") }
     // A notebook reported "ok" as it finished can still fail at render time (a TeX error).
     for outcome in run.outcomes where outcome.succeeded && !run.succeeded(outcome) {
       Console.line("FAILED \(outcome.notebook.path)  its page has errors (listed above)")

@@ -46,12 +46,12 @@ struct Session {
   }
 
   /// The site pages for every notebook: built outcomes, plus cached results for the rest.
-  func sitePages(for outcomes: [NotebookBuilder.Outcome], builder: NotebookBuilder) throws -> [SitePage] {
+  func sitePages(for outcomes: [NotebookBuilder.Outcome], builder: NotebookBuilder) -> [SitePage] {
     let built = Dictionary(outcomes.map { ($0.notebook.path, $0) }, uniquingKeysWith: { first, _ in first })
     let cache = ResultCache(directory: "\(project.cacheDirectory)/results")
-    return try project.notebookPaths().map { path in
+    return project.notebookPaths().map { path in
       if let outcome = built[path] { return SitePage(notebook: outcome.notebook, result: outcome.result) }
-      let notebook = try builder.parse(path)
+      let notebook = builder.parse(path)
       return SitePage(notebook: notebook, result: cache.anyResult(for: notebook)?.result)
     }
   }

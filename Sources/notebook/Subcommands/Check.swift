@@ -47,7 +47,7 @@ struct Check: ParsableCommand {
     let outcomes = try builder.build(
       session.project.notebookPaths(), force: true, jobs: jobs,
       progress: ProgressPrinter.progress(total: session.project.notebookPaths().count))
-    let pages = try session.sitePages(for: outcomes, builder: builder)
+    let pages = session.sitePages(for: outcomes, builder: builder)
     let rendered = try SiteBuilder(siteDirectory: session.project.siteDirectory).renderWithReport(pages)
     for diagnostic in rendered.report.diagnostics { Console.error(diagnostic.description) }
     let notebooks = Dictionary(pages.map { ($0.notebook.slug + ".html", $0.notebook) }) { first, _ in first }

@@ -18,6 +18,10 @@ struct New: ParsableCommand {
     let session = try Session.open()
     let name = slug ?? Self.slug(from: title)
     guard !name.isEmpty else { throw ValidationError("Cannot make a file name from '\(title)'; pass --slug") }
+    guard Self.isFileName(name) else {
+      throw ValidationError(
+        "'--slug' must be a file name of letters, digits, '-', '_' and '.' (no '/' or leading '.'), got '\(name)'")
+    }
     let path = "notebooks/\(name).md"
     guard !FileManager.default.fileExists(atPath: session.project.path(path)) else {
       throw ValidationError("'\(path)' already exists; choose another title or --slug")
@@ -33,8 +37,31 @@ struct New: ParsableCommand {
     return words.prefix(8).joined(separator: "-")
   }
 
+  /// Whether a slug names a file directly inside `notebooks/`.
+  static func isFileName(_ slug: String) -> Bool {
+    !slug.hasPrefix(".") && slug.utf8.count <= 200
+      && slug.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }
+  }
+
+  /// `text` as the inside of a YAML double-quoted scalar.
+  static func yamlQuoted(_ text: String) -> String {
+    var quoted = ""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\\": quoted += "\\\\"
+      case "\"": quoted += "\\\""
+      case "\n": quoted += "\\n"
+      case "\t": quoted += "\\t"
+      case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+        quoted += "\\x" + String(scalar.value, radix: 16).leftPadded(to: 2)
+      default: quoted.unicodeScalars.append(scalar)
+      }
+    }
+    return quoted
+  }
+
   static func template(title: String) -> String {
-    let quoted = title.replacingOccurrences(of: "\"", with: "\\\"")
+    let quoted = yamlQuoted(title)
     return """
       ---
       title: "\(quoted)"
@@ -75,5 +102,11 @@ struct New: ParsableCommand {
       ```
 
       """
+  }
+}
+
+extension String {
+  fileprivate func leftPadded(to width: Int) -> String {
+    String(repeating: "0", count: max(0, width - count)) + self
   }
 }
