@@ -97,7 +97,8 @@ const inspectPage = String.raw`(async () => {
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     if (node.parentElement && node.parentElement.closest(skip)) continue;
-    const match = node.nodeValue.match(/\$\$|\$[^\s$][^$]*\$/);
+    // Pandoc's rule, as the parser reads prose: a closing $ follows a non-space and precedes no digit.
+    const match = node.nodeValue.match(/\$\$|\$[^\s$](?:[^$]*[^\s$])?\$(?!\d)/);
     if (match) problems.push('raw TeX left in the text: "' + match[0].slice(0, 60) + '"');
   }
   for (const element of document.querySelectorAll('.katex-error, .math-error')) {
