@@ -32,10 +32,13 @@ extension NotebookBuilder {
     let absolute = project.path(path)
     let link = try? FileManager.default.destinationOfSymbolicLink(atPath: absolute)
     guard let resolved = Self.realPath(absolute) else {
-      if let link { return .failure(ReadProblem(message: "Cannot read '\(path)': it links to '\(link)', which does not exist")) }
+      if let link {
+        return .failure(ReadProblem(message: "Cannot read '\(path)': it links to '\(link)', which does not exist"))
+      }
       return .failure(ReadProblem(message: "Cannot read '\(path)': \(String(cString: strerror(errno)))"))
     }
-    if link != nil, let root = Self.realPath(project.root), !resolved.hasPrefix(root.hasSuffix("/") ? root : root + "/") {
+    if link != nil, let root = Self.realPath(project.root), !resolved.hasPrefix(root.hasSuffix("/") ? root : root + "/")
+    {
       return .failure(
         ReadProblem(message: "Cannot publish '\(path)': it links to '\(resolved)', outside the project"))
     }

@@ -129,6 +129,28 @@ private func emptyProject() throws -> String {
     #expect(result.out.contains("2/2 checks") || result.out.contains("1/1 checks"))
   }
 
+  @Test func aTitleWithBackslashesAndQuotesScaffoldsAHeaderThatParses() throws {
+    let project = try emptyProject()
+    let title = #"Back\slash "quoted" path"#
+    #expect(try notebook(["new", title, "--slug", "odd"], in: project).status == 0)
+    let text = try String(contentsOfFile: "\(project)/notebooks/odd.md", encoding: .utf8)
+    #expect(text.hasPrefix("---\n" + #"title: "Back\\slash \"quoted\" path""#))
+    let listed = try notebook(["list"], in: project)
+    #expect(listed.out.contains("never run  notebooks/odd.md  \(title)"), "\(listed.out)")
+  }
+
+  @Test func aSlugThatLeavesNotebooksIsRefused() throws {
+    let project = try emptyProject()
+    for slug in ["../../../outside", "sub/dir", ".hidden", ""] {
+      let result = try notebook(["new", "Escape", "--slug", slug], in: project)
+      #expect(result.status != 0, "slug '\(slug)'")
+      #expect(result.err.contains("'--slug' must be a file name") || result.err.contains("Cannot make a file name"))
+    }
+    let parent = (project as NSString).deletingLastPathComponent
+    #expect(!FileManager.default.fileExists(atPath: "\(parent)/outside.md"))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: "\(project)/notebooks") == [])
+  }
+
   @Test func outsideAProjectItSaysSo() throws {
     let result = try notebook(["list"], in: FileManager.default.temporaryDirectory.path)
     #expect(result.status != 0)

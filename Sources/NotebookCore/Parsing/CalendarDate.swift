@@ -7,7 +7,8 @@ struct CalendarDate: Equatable {
   /// Reads `YYYY-MM-DD`; nil unless the text has that shape and names a day that exists.
   init?(_ text: String) {
     let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-    guard parts.count == 3, zip(parts, [4, 2, 2]).allSatisfy({ $0.utf8.count == $1 && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+    guard parts.count == 3,
+      zip(parts, [4, 2, 2]).allSatisfy({ $0.utf8.count == $1 && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
       let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
       (1...12).contains(month), day >= 1, day <= Self.days(inMonth: month, year: year)
     else { return nil }

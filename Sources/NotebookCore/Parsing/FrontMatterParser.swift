@@ -108,7 +108,8 @@ struct FrontMatterParser {
   private mutating func date(_ value: Node, key: String, line: Int) -> String? {
     guard let text = string(value, key: key, line: line) else { return nil }
     guard text.isEmpty || CalendarDate(text) != nil else {
-      report(line: line, "Front matter key '\(key)' must be a date 'YYYY-MM-DD', got '\(text.prefix(Self.excerptLimit))'")
+      report(
+        line: line, "Front matter key '\(key)' must be a date 'YYYY-MM-DD', got '\(text.prefix(Self.excerptLimit))'")
       return nil
     }
     return text

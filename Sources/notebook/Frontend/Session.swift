@@ -25,7 +25,8 @@ struct Session {
   func notebookPaths(_ arguments: [String], from cwd: String) throws -> [String] {
     if arguments.isEmpty { return project.notebookPaths() }
     return try arguments.map { argument in
-      let absolute = URL(fileURLWithPath: argument, relativeTo: URL(fileURLWithPath: cwd + "/")).standardizedFileURL.path
+      let absolute = URL(fileURLWithPath: argument, relativeTo: URL(fileURLWithPath: cwd + "/")).standardizedFileURL
+        .path
       guard FileManager.default.fileExists(atPath: absolute) else {
         throw ValidationError("No such notebook: '\(argument)'")
       }

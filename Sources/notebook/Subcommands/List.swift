@@ -23,7 +23,8 @@ struct List: ParsableCommand {
       let notebook = builder.parse(path)
       let key = builder.cacheKey(for: notebook, libraryFingerprint: fingerprint, digests: digests)
       let status = Self.status(notebook, cache: cache, key: key, renderedDigest: rendered[path])
-      Console.line("\(status.padding(toLength: 10, withPad: " ", startingAt: 0)) \(path)  \(notebook.frontMatter.title)")
+      Console.line(
+        "\(status.padding(toLength: 10, withPad: " ", startingAt: 0)) \(path)  \(notebook.frontMatter.title)")
     }
   }
 

@@ -67,6 +67,34 @@ private let catalogue: [(fixture: String, status: String, messages: [String])] =
   ("failed-check.md", "failed", ["5:1: error: A check failed in this cell"]),
   ("forged-records.md", "failed", ["14:1: error: The program exited with status 3 during this cell"]),
   ("forged-cell-index.md", "failed", ["5:1: error: The program exited with status 4 during this cell"]),
+  (
+    "alias-bomb.md", "failed",
+    ["4:1: error: Front matter may not use YAML aliases ('*a0'): write the value out instead"]
+  ),
+  ("duplicate-label.md", "failed", ["11:5: error: Duplicate label 'fig-same': line 6 already uses it"]),
+  (
+    "impossible-date.md", "failed",
+    ["3:1: error: Front matter key 'date' must be a date 'YYYY-MM-DD', got '2020-13-45'"]
+  ),
+  (
+    "missing-input.md", "failed",
+    ["3:1: error: Input 'data/absent.txt' (notebooks/data/absent.txt) does not exist"]
+  ),
+  ("unterminated-comment.md", "failed", ["7:1: error: unterminated '/*' comment"]),
+  ("q\"uo\\te.md", "failed", ["6:19: error: cannot convert value of type 'String' to specified type 'Int'"]),
+  (
+    "math-links.md", "failed",
+    [
+      "5:8: error: TeX error in '\\href{https://example.org}{x}': '\\href' is not supported in math: write links "
+        + "and images in the Markdown around the formula",
+      "5:47: error: TeX error in '\\url{https://example.org}': '\\url' is not supported in math: write links and "
+        + "images in the Markdown around the formula",
+      "6:1: error: TeX error in '\\includegraphics{figure.png}': '\\includegraphics' is not supported in math: "
+        + "write links and images in the Markdown around the formula",
+    ]
+  ),
+  ("byte-order-mark.md", "ok", []),
+  ("nul-bytes.md", "ok", []),
   ("prints-invalid-utf8.md", "ok", []),
   ("invalid-utf8-source.md", "ok", []),
   ("script-tags.md", "ok", []),
@@ -126,6 +154,10 @@ private let catalogue: [(fixture: String, status: String, messages: [String])] =
     let gigabytes = project.files(under: "site")["prints-gigabytes.html"]?.count ?? 0
     #expect(gigabytes < 3 << 20, "the page of a program that printed 256 MiB stays small")
     #expect(project.text("site/tex-error.html").contains("Undefined control sequence"))
+    #expect(pages.values.allSatisfy { !$0.contains(0) }, "a NUL byte reached a page")
+    #expect(project.text("site/nul-bytes.html").contains("a\u{FFFD}b"))
+    #expect(project.text("site/nul-bytes.html").contains("c\u{FFFD}d"))
+    #expect(project.text("site/byte-order-mark.html").contains("A file that starts with a byte-order mark"))
   }
 
   @Test func deeplyNestedMarkdownDoesNotCrashTheRunner() throws {
