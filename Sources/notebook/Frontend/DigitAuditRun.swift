@@ -25,8 +25,7 @@ struct DigitAuditRun {
     let failed = baseline.filter { !$0.succeeded }.count
     Console.line(
       "check --perturb: \(paths.count) notebooks audited, \(failed) failed; "
-        + "\(findings.count) outputs with changed digits in "
-        + "\(Set(findings.map(\.path)).count) notebooks")
+        + "\(findings.count) changed digits reported in \(Set(findings.map(\.path)).count) notebooks")
     if failed > 0 || !findings.isEmpty { throw ExitCode.failure }
   }
 
