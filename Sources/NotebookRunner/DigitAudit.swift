@@ -67,7 +67,8 @@ extension CellOutput {
     switch self {
     case .text(let text), .error(let text): return text
     case .display(let kind, let content): return "\(kind) \(content)"
-    case .check(let passed, let claim, let detail): return "\(passed) \(claim) \(detail)"
+    case .check(let passed, let claim, let detail), .sanityCheck(let passed, let claim, let detail):
+      return "\(passed) \(claim) \(detail)"
     case .truncated(let dropped): return "truncated \(dropped)"
     }
   }

@@ -33,10 +33,26 @@ public func checkClose(
   return passed
 }
 
+/// Records a property the code holds by construction — an identity of the method, a bound it guarantees,
+/// agreement of two routes through the same formula — and whether it held.
+///
+/// A sanity check guards the code against regressions, but it is not evidence for the post: an independent
+/// computation could not make it fail. The page labels it and the index counts it apart from the claims.
+/// A failed sanity check fails the notebook, as a failed claim does.
+///
+/// - Returns: `condition`, so a cell can branch on it.
+@discardableResult
+public func sanityCheck(_ condition: Bool, _ claim: String, detail: String = "") -> Bool {
+  send(CheckRecord(passed: condition, claim: claim, detail: detail, sanity: true))
+  return condition
+}
+
 struct CheckRecord: Codable {
   var passed: Bool
   var claim: String
   var detail: String
+  /// Set for a ``sanityCheck(_:_:detail:)``; absent for a claim.
+  var sanity: Bool? = nil
 }
 
 private func send(_ record: CheckRecord) {

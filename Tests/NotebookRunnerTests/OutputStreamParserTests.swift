@@ -29,11 +29,22 @@ private func record(_ nonce: String, _ kind: String, _ payload: String) -> [UInt
 }
 
 @Test func recordsSplitAcrossChunksAreReassembled() {
-  let stream = record("abc", "cell", "0") + Array("x".utf8) + record("abc", "check", #"{"passed":true,"claim":"c","detail":""}"#)
+  let stream =
+    record("abc", "cell", "0") + Array("x".utf8) + record("abc", "check", #"{"passed":true,"claim":"c","detail":""}"#)
   var parser = OutputStreamParser(nonce: "abc")
   for byte in stream { parser.consume([byte]) }
   parser.finish()
   #expect(parser.outputs[0] == [.text("x"), .check(passed: true, claim: "c", detail: "")])
+}
+
+@Test func sanityRecordsDecodeAsSanityChecks() {
+  let stream =
+    record("n", "cell", "0") + record("n", "check", #"{"passed":false,"claim":"s","detail":"d","sanity":true}"#)
+  var parser = OutputStreamParser(nonce: "n")
+  parser.consume(stream)
+  parser.finish()
+  #expect(parser.outputs[0] == [.sanityCheck(passed: false, claim: "s", detail: "d")])
+  #expect(parser.outputs[0]?.first?.isFailedCheck == true)
 }
 
 @Test func invalidUTF8IsReplacedNotFatal() {

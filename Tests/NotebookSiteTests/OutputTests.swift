@@ -51,6 +51,31 @@ import Testing
     #expect(html.contains("error-trap"))
   }
 
+  @Test func sanityChecksAreLabelledAndCountedApartFromClaims() throws {
+    let result = Fixtures.result([
+      .check(passed: true, claim: "the rate is 2", detail: ""),
+      .sanityCheck(passed: true, claim: "weights sum to 1", detail: "Σw = 1"),
+      .sanityCheck(passed: true, claim: "the matrix is symmetric", detail: ""),
+    ])
+    let files = try Fixtures.render([
+      SitePage(notebook: Fixtures.notebook("```swift\nlet x = 1\n```\n"), result: result)
+    ])
+    let page = files["t.html"] ?? ""
+    #expect(page.contains("<li class=\"check check-pass check-sanity\">"))
+    #expect(
+      page.contains("<span class=\"check-claim\"><span class=\"check-kind\">sanity check</span> weights sum to 1"))
+    #expect(page.contains("The claim holds · 2 sanity checks pass"))
+    #expect(files["index.html"]?.contains("1 notebook · 1 of 1 claims hold · 2 of 2 sanity checks pass") == true)
+  }
+
+  @Test func aFailedSanityCheckFailsThePageButNotTheClaimCount() throws {
+    let result = Fixtures.result(
+      [.check(passed: true, claim: "c", detail: ""), .sanityCheck(passed: false, claim: "s", detail: "")],
+      status: .checkFailed)
+    let html = try Fixtures.html(SitePage(notebook: Fixtures.notebook("```swift\nlet x = 1\n```\n"), result: result))
+    #expect(html.contains("Failed: a check fails · 1 of 1 claim holds · 0 of 1 sanity checks pass"))
+  }
+
   @Test func unexecutedNotebookSaysSo() throws {
     let html = try Fixtures.html(SitePage(notebook: Fixtures.notebook("```swift\nlet x = 1\n```\n"), result: nil))
     #expect(html.contains("has not been executed"))

@@ -126,7 +126,7 @@ private func emptyProject() throws -> String {
     let site = FileManager.default.temporaryDirectory.appendingPathComponent("site-\(UUID().uuidString)").path
     let result = try notebook(["build", "\(folder)/scaffold.md", "--site", site])
     #expect(result.status == 0, "\(result.err)")
-    #expect(result.out.contains("2/2 checks") || result.out.contains("1/1 checks"))
+    #expect(result.out.contains("2/2 claims") || result.out.contains("1/1 claims"))
   }
 
   @Test func aTitleWithBackslashesAndQuotesScaffoldsAHeaderThatParses() throws {

@@ -6,8 +6,19 @@ public enum CellOutput: Sendable, Hashable, Codable {
   case display(kind: String, content: String)
   /// A `check` or `checkClose` claim and its verdict.
   case check(passed: Bool, claim: String, detail: String)
+  /// A `sanityCheck`: a property the code holds by construction (an identity, a bound of the method itself).
+  /// It fails the notebook like a claim, but pages and the index count it apart from the claims.
+  case sanityCheck(passed: Bool, claim: String, detail: String)
   /// A compile error, trap, timeout or thrown error, as a message for the page.
   case error(String)
   /// Output was cut here; `droppedBytes` more bytes were discarded.
   case truncated(droppedBytes: Int)
+
+  /// Whether this is a claim or a sanity check that failed.
+  public var isFailedCheck: Bool {
+    switch self {
+    case .check(let passed, _, _), .sanityCheck(let passed, _, _): return !passed
+    default: return false
+    }
+  }
 }

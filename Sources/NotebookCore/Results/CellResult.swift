@@ -43,11 +43,24 @@ public struct CellResult: Sendable, Hashable, Codable {
   /// Whether the cell counts as a success for the build.
   public var succeeded: Bool { [.ok, .expectedError, .skipped].contains(status) }
 
-  /// The checks this cell recorded, as (passed, claim) pairs.
+  /// The claims this cell tested, as (passed, claim) pairs; sanity checks are not among them.
   public var checks: [(passed: Bool, claim: String)] {
     outputs.compactMap {
       if case .check(let passed, let claim, _) = $0 { return (passed, claim) }
       return nil
     }
+  }
+
+  /// The sanity checks this cell recorded, as (passed, claim) pairs.
+  public var sanityChecks: [(passed: Bool, claim: String)] {
+    outputs.compactMap {
+      if case .sanityCheck(let passed, let claim, _) = $0 { return (passed, claim) }
+      return nil
+    }
+  }
+
+  /// Whether any claim or sanity check of this cell failed.
+  public var hasFailedCheck: Bool {
+    outputs.contains { $0.isFailedCheck }
   }
 }

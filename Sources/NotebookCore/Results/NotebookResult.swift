@@ -40,9 +40,15 @@ public struct NotebookResult: Sendable, Hashable, Codable {
     cells.allSatisfy(\.succeeded) && !diagnostics.contains { $0.severity == .error }
   }
 
-  /// The number of checks that passed and the number recorded.
+  /// The number of claims that held and the number tested; sanity checks are not counted.
   public var checkCounts: (passed: Int, total: Int) {
     let all = cells.flatMap(\.checks)
+    return (all.filter(\.passed).count, all.count)
+  }
+
+  /// The number of sanity checks that passed and the number recorded.
+  public var sanityCheckCounts: (passed: Int, total: Int) {
+    let all = cells.flatMap(\.sanityChecks)
     return (all.filter(\.passed).count, all.count)
   }
 }

@@ -50,7 +50,7 @@ struct ExecutionState {
       guard let outputs = parser.outputs[cell.index] ?? (parser.cellStartTimes[cell.index] != nil ? [] : nil) else {
         continue
       }
-      let failedCheck = outputs.contains { if case .check(false, _, _) = $0 { return true } else { return false } }
+      let failedCheck = outputs.contains(where: \.isFailedCheck)
       let thrown = cell.options.error && outputs.contains { if case .error = $0 { return true } else { return false } }
       let status: CellResult.Status = failedCheck ? .checkFailed : (thrown ? .expectedError : .ok)
       results[cell.index] = CellResult(

@@ -111,9 +111,13 @@ struct OutputStreamParser {
       var passed: Bool
       var claim: String
       var detail: String
+      var sanity: Bool?
     }
     guard let record = try? JSONDecoder().decode(Record.self, from: Data(json.utf8)) else {
       return .error("Malformed check record")
+    }
+    if record.sanity == true {
+      return .sanityCheck(passed: record.passed, claim: record.claim, detail: record.detail)
     }
     return .check(passed: record.passed, claim: record.claim, detail: record.detail)
   }

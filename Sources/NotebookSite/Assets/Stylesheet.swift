@@ -175,6 +175,9 @@ enum Stylesheet {
     .check-pass .check-mark { color: var(--ok); }
     .check-fail .check-mark { color: var(--fail); }
     .check-claim { grid-column: 2; }
+    .check-sanity.check-pass { background: transparent; border: 1px solid var(--ok-bg); }
+    .check-kind { font-size: 0.72rem; text-transform: uppercase; letter-spacing: 0.04em; color: var(--muted);
+      margin-right: 0.3rem; }
     .check-detail { grid-column: 2; font-family: var(--font-code); font-size: 0.78rem; color: var(--muted); }
     .output-figure { margin: 1rem 0; }
     .figure-body { color: var(--fg); overflow-x: auto; }

@@ -39,9 +39,12 @@ struct IndexRenderer {
   private func tally() -> String {
     let passed = entries.map(\.status.checksPassed).reduce(0, +)
     let total = entries.map(\.status.checksTotal).reduce(0, +)
+    let sanityPassed = entries.map(\.status.sanityPassed).reduce(0, +)
+    let sanityTotal = entries.map(\.status.sanityTotal).reduce(0, +)
     let failed = entries.filter { $0.status.state == .failed }.count
     var parts = [entries.count == 1 ? "1 notebook" : "\(entries.count) notebooks"]
-    parts.append("\(passed) of \(total) checks pass")
+    parts.append("\(passed) of \(total) claims hold")
+    if sanityTotal > 0 { parts.append("\(sanityPassed) of \(sanityTotal) sanity checks pass") }
     if failed > 0 { parts.append(failed == 1 ? "1 notebook failed" : "\(failed) notebooks failed") }
     return parts.joined(separator: " · ")
   }

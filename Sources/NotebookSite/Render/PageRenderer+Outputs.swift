@@ -20,7 +20,10 @@ extension PageRenderer {
         text += printed
       case .check(let passed, let claim, let detail):
         if !text.isEmpty { flush() }
-        checks.append(check(passed: passed, claim: claim, detail: detail))
+        checks.append(check(passed: passed, claim: claim, detail: detail, sanity: false))
+      case .sanityCheck(let passed, let claim, let detail):
+        if !text.isEmpty { flush() }
+        checks.append(check(passed: passed, claim: claim, detail: detail, sanity: true))
       default:
         flush()
         html += single(output, key: .init(cell: cell.index, output: position), cell: cell, status: result.status)
@@ -34,18 +37,20 @@ extension PageRenderer {
   private static func isFailure(_ output: CellOutput) -> Bool {
     switch output {
     case .error: return true
-    case .check(let passed, _, _): return !passed
-    default: return false
+    default: return output.isFailedCheck
     }
   }
 
-  private func check(passed: Bool, claim: String, detail: String) -> String {
+  /// A claim or a sanity check as a list item; a sanity check is labelled so, since it tests the code, not the post.
+  private func check(passed: Bool, claim: String, detail: String, sanity: Bool) -> String {
     let mark = passed ? "✓" : "✗"
-    let verdict = passed ? "Passed" : "Failed"
+    let verdict = (sanity ? "Sanity check " : "") + (passed ? "passed" : "failed")
     let detailHTML = detail.isEmpty ? "" : " <span class=\"check-detail\">\(detail.htmlEscaped)</span>"
-    return "<li class=\"check check-\(passed ? "pass" : "fail")\"><span class=\"check-mark\" role=\"img\" "
-      + "aria-label=\"\(verdict)\">\(mark)</span> <span class=\"check-claim\">\(claim.htmlEscaped)</span>"
-      + "\(detailHTML)</li>\n"
+    let label = sanity ? "<span class=\"check-kind\">sanity check</span> " : ""
+    let classes = "check check-\(passed ? "pass" : "fail")" + (sanity ? " check-sanity" : "")
+    return "<li class=\"\(classes)\"><span class=\"check-mark\" role=\"img\" "
+      + "aria-label=\"\(verdict.prefix(1).uppercased() + verdict.dropFirst())\">\(mark)</span> "
+      + "<span class=\"check-claim\">\(label)\(claim.htmlEscaped)</span>\(detailHTML)</li>\n"
   }
 
   private mutating func single(
@@ -58,7 +63,7 @@ extension PageRenderer {
       return error(message, status: status)
     case .truncated(let dropped):
       return "<p class=\"output-truncated\">Output truncated here: \(dropped) more bytes were not kept.</p>\n"
-    case .text, .check:
+    case .text, .check, .sanityCheck:
       return ""
     }
   }

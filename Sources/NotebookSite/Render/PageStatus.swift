@@ -12,8 +12,12 @@ struct PageStatus: Sendable, Equatable {
   }
 
   var state: State
+  /// Claims that held and claims tested.
   var checksPassed: Int
   var checksTotal: Int
+  /// Sanity checks that passed and sanity checks recorded; counted apart from the claims.
+  var sanityPassed: Int
+  var sanityTotal: Int
   /// Why a failed page failed, in a few words ("a cell crashed"), or `nil`.
   var reason: String?
 
@@ -21,6 +25,9 @@ struct PageStatus: Sendable, Equatable {
     let counts = result?.checkCounts ?? (passed: 0, total: 0)
     checksPassed = counts.passed
     checksTotal = counts.total
+    let sanity = result?.sanityCheckCounts ?? (passed: 0, total: 0)
+    sanityPassed = sanity.passed
+    sanityTotal = sanity.total
     if let result {
       state = result.succeeded && errors == 0 ? .ok : .failed
     } else {
@@ -36,21 +43,41 @@ struct PageStatus: Sendable, Equatable {
     case .crashed: return "a cell crashed"
     case .timedOut: return "a cell timed out"
     case .checkFailed:
-      let failed = result?.cells.flatMap(\.checks).filter { !$0.passed }.count ?? 1
+      let failed = result?.cells.flatMap { $0.outputs.filter(\.isFailedCheck) }.count ?? 1
       return failed == 1 ? "a check fails" : "\(failed) checks fail"
     default: return errors == 1 ? "1 error" : "\(errors) errors"
     }
   }
 
-  /// A short label: "All 5 checks pass", "2 of 5 checks pass", "Failed", "Not executed".
+  /// A short label: "All 5 claims hold · 2 sanity checks pass", "Failed: a check fails · 4 of 5 claims hold",
+  /// "Not executed".
   var label: String {
     switch state {
     case .notExecuted: return "Not executed"
-    case .ok where checksTotal == 0: return "Ran without errors"
-    case .ok: return checksTotal == 1 ? "The check passes" : "All \(checksTotal) checks pass"
-    case .failed where checksTotal == 0: return "Failed: \(reason ?? "errors")"
-    case .failed: return "Failed: \(reason ?? "errors") · \(checksPassed) of \(checksTotal) checks pass"
+    case .ok where checksTotal == 0 && sanityTotal == 0: return "Ran without errors"
+    case .ok: return ([claimsHeld] + sanityPassing).joined(separator: " · ")
+    case .failed: return (["Failed: \(reason ?? "errors")"] + claimsCount + sanityCount).joined(separator: " · ")
     }
+  }
+
+  private var claimsHeld: String {
+    switch checksTotal {
+    case 0: return "No claims tested"
+    case 1: return "The claim holds"
+    default: return "All \(checksTotal) claims hold"
+    }
+  }
+
+  private var sanityPassing: [String] {
+    sanityTotal == 0 ? [] : [sanityTotal == 1 ? "1 sanity check passes" : "\(sanityTotal) sanity checks pass"]
+  }
+
+  private var claimsCount: [String] {
+    checksTotal == 0 ? [] : ["\(checksPassed) of \(checksTotal) \(checksTotal == 1 ? "claim holds" : "claims hold")"]
+  }
+
+  private var sanityCount: [String] {
+    sanityTotal == 0 ? [] : ["\(sanityPassed) of \(sanityTotal) sanity checks pass"]
   }
 
   /// The mark shown before the label.

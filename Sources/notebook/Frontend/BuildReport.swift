@@ -16,6 +16,8 @@ struct BuildReport: Encodable {
     var executed: Bool
     var checksPassed: Int
     var checksTotal: Int
+    var sanityChecksPassed: Int
+    var sanityChecksTotal: Int
     var compileSeconds: Double
     var runSeconds: Double
     /// Seconds rendering this notebook's page; 0 when the page was not rendered again.
@@ -40,6 +42,8 @@ struct BuildReport: Encodable {
       return Entry(
         path: outcome.notebook.path, status: run.succeeded(outcome) ? "ok" : "failed", executed: outcome.executed,
         checksPassed: checks.passed, checksTotal: checks.total,
+        sanityChecksPassed: outcome.result.sanityCheckCounts.passed,
+        sanityChecksTotal: outcome.result.sanityCheckCounts.total,
         compileSeconds: outcome.executed ? outcome.result.compileSeconds : 0,
         runSeconds: outcome.executed ? outcome.result.runSeconds : 0,
         renderSeconds: run.pageSeconds[outcome.notebook.path] ?? 0,

@@ -15,7 +15,8 @@ enum ProgressPrinter {
     }
     progress.cellStarted = { path, cell, count in
       let elapsed = counter.elapsed(path)
-      Console.status("[\(counter.finishedCount)/\(total)] \(path): cell \(cell + 1)/\(count), \(String(format: "%.1f", elapsed)) s")
+      Console.status(
+        "[\(counter.finishedCount)/\(total)] \(path): cell \(cell + 1)/\(count), \(String(format: "%.1f", elapsed)) s")
     }
     progress.finished = { outcome in
       counter.finish()
@@ -25,17 +26,20 @@ enum ProgressPrinter {
     return progress
   }
 
-  /// `ok     notebooks/x.md  12/12 checks  executed in 3.21 s`
+  /// `ok     notebooks/x.md  12/12 claims, 3/3 sanity checks  executed in 3.21 s`
   static func line(for outcome: NotebookBuilder.Outcome) -> String {
     let checks = outcome.result.checkCounts
     let status = outcome.succeeded ? "ok    " : "FAILED"
     let how =
       outcome.executed
-      ? String(format: "executed in %.2f s (compile %.2f s, run %.2f s)",
+      ? String(
+        format: "executed in %.2f s (compile %.2f s, run %.2f s)",
         outcome.result.compileSeconds + outcome.result.runSeconds, outcome.result.compileSeconds,
         outcome.result.runSeconds)
       : "cached"
-    return "\(status) \(outcome.notebook.path)  \(checks.passed)/\(checks.total) checks  \(how)"
+    let sanity = outcome.result.sanityCheckCounts
+    let sanityText = sanity.total == 0 ? "" : ", \(sanity.passed)/\(sanity.total) sanity checks"
+    return "\(status) \(outcome.notebook.path)  \(checks.passed)/\(checks.total) claims\(sanityText)  \(how)"
   }
 
   private final class Counter: @unchecked Sendable {

@@ -114,7 +114,7 @@ private let catalogue: [(fixture: String, status: String, messages: [String])] =
     let printed = Set(run.err.split(separator: "\n").map(String.init).filter { $0.hasPrefix("notebooks/") })
     #expect(printed.subtracting(expected).sorted() == [], "printed but not expected")
     #expect(expected.subtracting(printed).sorted() == [], "expected but not printed")
-    #expect(run.out.contains("ok     notebooks/good.md  1/1 checks  executed"))
+    #expect(run.out.contains("ok     notebooks/good.md  1/1 claims  executed"))
 
     let report = try JSONSerialization.jsonObject(with: Data(project.text("report.json").utf8)) as? [String: Any]
     let entries = (report?["notebooks"] as? [[String: Any]]) ?? []

@@ -32,7 +32,7 @@ import Testing
           + "the project",
         "notebooks/blocked.md:1:1: error: Cannot write 'blocked.html': Is a directory",
       ], "\(errors.sorted())")
-    #expect(run.out.contains("ok     notebooks/good.md  1/1 checks  executed"))
+    #expect(run.out.contains("ok     notebooks/good.md  1/1 claims  executed"))
     #expect(run.out.contains("5 notebooks: 1 ok, 4 failed"), "the summary line prints")
     #expect(project.text("site/good.html").contains("arithmetic works"))
     #expect(project.text("site/index.html").contains("good.html"))
