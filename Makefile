@@ -7,7 +7,7 @@ TEST_DEPS    := chromium
 BENCH_DEPS   := hyperfine python3-venv
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test check audit preview deps test-deps build unit-tests browser-tests format stress bench clean
+.PHONY: site test check audit preview deps test-deps build unit-tests browser-tests format stress mutations bench clean
 
 ## site: install system packages, build, execute every notebook, render site/
 site: deps build
@@ -43,9 +43,13 @@ deps:
 test-deps:
 	@bash scripts/install-packages $(TEST_DEPS)
 
-## stress: long hardening runs (fuzzing, fault injection)
-stress: deps build
+## stress: long hardening runs (fuzzing, fault injection) and the notebooks' mutation tests
+stress: deps build mutations
 	bash Tests/Hardening/stress
+
+## mutations: break each notebook's computation on purpose (Tests/Mutations/*.json); fail if a check misses it
+mutations: deps build
+	python3 Tests/Mutations/run
 
 ## bench: benchmarks against the peers (see bench/README.md)
 bench: deps build
