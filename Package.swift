@@ -32,7 +32,8 @@ let package = Package(
       dependencies: ["CCmark", .product(name: "Yams", package: "Yams")],
       swiftSettings: [.unsafeFlags(["-O"])]),
     .target(
-      name: "NotebookRunner", dependencies: ["NotebookCore"],
+      name: "NotebookRunner",
+      dependencies: ["NotebookCore", .product(name: "SwiftParser", package: "swift-syntax")],
       // Hashing sources and inputs is the whole cost of a no-change rebuild: optimise it even in debug builds.
       swiftSettings: [.unsafeFlags(["-O"])]),
     .target(

@@ -101,7 +101,7 @@ public struct NotebookExecutor: Sendable {
     let compiler = ProgramCompiler(
       toolchain: toolchain, libraries: libraries, slowTypeCheckMilliseconds: limits.slowTypeCheckMilliseconds)
     let result = try compiler.compile(
-      source: source, executable: executable, optimize: notebook.frontMatter.optimize ?? false,
+      source: source, executable: executable, optimize: OptimizationChoice.optimizes(notebook),
       timeout: limits.compileTimeout)
     let hotSpots = TypeCheckHotSpots.warnings(in: result.text, path: notebook.path)
     if result.status == .exited(0) { return Compiled(executable: executable, errors: [], hotSpots: hotSpots) }

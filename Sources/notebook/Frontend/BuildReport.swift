@@ -18,6 +18,8 @@ struct BuildReport: Encodable {
     var checksTotal: Int
     var sanityChecksPassed: Int
     var sanityChecksTotal: Int
+    /// Whether the notebook's own code was compiled with `-O` (chosen, or set by `optimize:`).
+    var optimized: Bool
     var compileSeconds: Double
     var runSeconds: Double
     /// Seconds rendering this notebook's page; 0 when the page was not rendered again.
@@ -44,6 +46,7 @@ struct BuildReport: Encodable {
         checksPassed: checks.passed, checksTotal: checks.total,
         sanityChecksPassed: outcome.result.sanityCheckCounts.passed,
         sanityChecksTotal: outcome.result.sanityCheckCounts.total,
+        optimized: OptimizationChoice.optimizes(outcome.notebook),
         compileSeconds: outcome.executed ? outcome.result.compileSeconds : 0,
         runSeconds: outcome.executed ? outcome.result.runSeconds : 0,
         renderSeconds: run.pageSeconds[outcome.notebook.path] ?? 0,
