@@ -34,7 +34,7 @@ enum ProgressPrinter {
       ? String(format: "executed in %.2f s (compile %.2f s, run %.2f s)",
         outcome.result.compileSeconds + outcome.result.runSeconds, outcome.result.compileSeconds,
         outcome.result.runSeconds)
-      : "cached"
+      : outcome.fromSharedCache ? "cached (shared)" : "cached"
     return "\(status) \(outcome.notebook.path)  \(checks.passed)/\(checks.total) checks  \(how)"
   }
 

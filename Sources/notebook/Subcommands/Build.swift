@@ -25,18 +25,45 @@ struct Build: ParsableCommand {
   @Option(help: "The folder to render the site into (default: site/ in the project).")
   var site: String?
 
+  @Option(
+    help: ArgumentHelp(
+      "A shared result cache (HTTP GET/PUT, Bazel remote-cache layout); overrides NOTEBOOK_CACHE_URL and "
+        + "notebook.yml's cache-url. An empty value turns it off.", valueName: "url"))
+  var cacheURL: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "Execute only shard K of N (and upload to the shared cache); render nothing.", valueName: "K/N"))
+  var shard: String?
+
   func validate() throws {
     guard jobs >= 1 else { throw ValidationError("'--jobs' must be at least 1, got '\(jobs)'") }
+    if let shard {
+      do { _ = try Shard(parsing: shard) } catch let problem as Shard.Problem {
+        throw ValidationError(problem.description)
+      }
+    }
   }
 
   func run() throws {
     let cwd = FileManager.default.currentDirectoryPath
     let session = try Session.open()
     let selected = try session.notebookPaths(paths, from: cwd)
+    let shared = try SharedCache.open(flag: cacheURL, project: session.project)
     let lock = try session.lockBuilds()
     defer { withExtendedLifetime(lock) {} }
     let siteDirectory = site.map { URL(fileURLWithPath: $0, relativeTo: URL(fileURLWithPath: cwd + "/")).path }
-    let run = try BuildRun(session: session, siteDirectory: siteDirectory).execute(selected, force: force, jobs: jobs)
+    var buildRun = BuildRun(session: session, siteDirectory: siteDirectory)
+    buildRun.sharedCache = shared
+    let run: BuildRun
+    if let shard = try shard.map(Shard.init(parsing:)) {
+      let share = SharedCache.share(of: selected, shard: shard, cache: shared)
+      run = try buildRun.execute(share, force: force, jobs: jobs, render: false)
+    } else {
+      run = try buildRun.execute(selected, force: force, jobs: jobs)
+      if let shared { SharedCache.recordTimes(of: run.outcomes, project: session.project, cache: shared) }
+    }
+    if let shared { Console.line(SharedCache.summary(shared)) }
     if let report {
       try BuildReport(run: run).write(
         to: URL(fileURLWithPath: report, relativeTo: URL(fileURLWithPath: cwd + "/")).path)
