@@ -53,6 +53,9 @@ struct Build: ParsableCommand {
     let lock = try session.lockBuilds()
     defer { withExtendedLifetime(lock) {} }
     let siteDirectory = site.map { URL(fileURLWithPath: $0, relativeTo: URL(fileURLWithPath: cwd + "/")).path }
+    let wholeProject = paths.isEmpty && shard == nil && !force
+    if wholeProject && report == nil && replayedNoChange(session, siteDirectory, selected, shared) { return }
+    let started = Date()
     var buildRun = BuildRun(session: session, siteDirectory: siteDirectory)
     buildRun.sharedCache = shared
     let run: BuildRun
@@ -62,6 +65,11 @@ struct Build: ParsableCommand {
     } else {
       run = try buildRun.execute(selected, force: force, jobs: jobs)
       if let shared { SharedCache.recordTimes(of: run.outcomes, project: session.project, cache: shared) }
+      if wholeProject {
+        NoChangeShortcut.store(
+          run: run, started: started, project: session.project, toolchain: session.toolchain,
+          siteDirectory: siteDirectory ?? session.project.siteDirectory)
+      }
     }
     if let shared { Console.line(SharedCache.summary(shared)) }
     if let report {
@@ -70,5 +78,27 @@ struct Build: ParsableCommand {
     }
     Console.line(run.summary)
     if !run.succeeded { throw ExitCode.failure }
+  }
+
+  /// Prints what the last build printed when nothing changed since (see ``NoChangeShortcut``).
+  private func replayedNoChange(
+    _ session: Session, _ siteDirectory: String?, _ selected: [String], _ shared: RemoteResultCache?
+  ) -> Bool {
+    let start = Date()
+    guard
+      let stored = NoChangeShortcut.replay(
+        project: session.project, toolchain: session.toolchain, paths: selected,
+        siteDirectory: siteDirectory ?? session.project.siteDirectory)
+    else { return false }
+    for entry in stored.notebooks {
+      for diagnostic in entry.diagnostics { Console.error(diagnostic) }
+      Console.line(entry.line)
+    }
+    if let shared { Console.line(SharedCache.summary(shared)) }
+    let count = stored.notebooks.count
+    Console.line(
+      "\(count) notebooks: \(count) ok, 0 failed, 0 executed, \(count) cached "
+        + "(\(String(format: "%.2f", Date().timeIntervalSince(start))) s)")
+    return true
   }
 }
