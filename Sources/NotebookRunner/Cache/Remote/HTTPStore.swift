@@ -156,6 +156,15 @@ private final class Receiver: NSObject, URLSessionDataDelegate, @unchecked Senda
     completionHandler(.allow)
   }
 
+  /// Redirects are not followed: credentials must not travel to another host, and a store that
+  /// moved should be configured where it is now. The 3xx answer is a miss.
+  func urlSession(
+    _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+    newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void
+  ) {
+    completionHandler(nil)
+  }
+
   func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
     guard let entry = entry(dataTask), !entry.tooLarge else { return }
     if entry.body.count + data.count > maximumBytes {
