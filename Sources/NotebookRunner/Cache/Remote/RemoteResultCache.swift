@@ -26,6 +26,8 @@ public final class RemoteResultCache: @unchecked Sendable {
 
   /// The default limit on one entry: 16 MiB.
   public static let defaultMaximumBytes = 16 << 20
+  /// Seconds of waiting on the store a build accepts in all; a store slower than that is left alone.
+  public static let waitingBudget = 60.0
 
   /// The store's URL with any password masked, for messages.
   public let displayURL: String
@@ -37,6 +39,7 @@ public final class RemoteResultCache: @unchecked Sendable {
   private var unavailable = false
   private var uploadsRefused = false
   private var said = Set<String>()
+  private var waited = 0.0
   private var hitCount = 0
   private var uploadCount = 0
 
@@ -137,7 +140,7 @@ extension RemoteResultCache {
 
   private func fetch(_ path: String, what: String? = nil) -> Data? {
     guard lock.withLock({ !unavailable }) else { return nil }
-    switch store.get(path) {
+    switch timed({ store.get(path) }) {
     case .ok(let data): return data
     case .notFound:
       if let what { say("\(what) is recorded in the shared cache but its data is missing; ignoring it") }
@@ -162,7 +165,7 @@ extension RemoteResultCache {
   }
 
   private func put(_ path: String, _ data: Data) -> Bool {
-    switch store.put(path, data) {
+    switch timed({ store.put(path, data) }) {
     case .ok: return true
     case .unreachable(let reason):
       markUnavailable(reason)
@@ -175,6 +178,21 @@ extension RemoteResultCache {
     case .tooLarge: break
     }
     return false
+  }
+
+  /// Runs a request, and turns the store off once the build has waited on it for too long in all:
+  /// each request is bounded, but a thousand slow ones would not be.
+  private func timed(_ request: () -> HTTPStore.Response) -> HTTPStore.Response {
+    let start = Date()
+    let response = request()
+    let total = lock.withLock {
+      waited += Date().timeIntervalSince(start)
+      return waited
+    }
+    if total > Self.waitingBudget {
+      markUnavailable("too slow: \(Int(total)) s spent waiting on it")
+    }
+    return response
   }
 
   private func markUnavailable(_ reason: String) {
