@@ -11,6 +11,8 @@ public struct NotebookBuilder: Sendable {
     public var result: NotebookResult
     /// Whether it was executed (false on a cache hit).
     public var executed: Bool
+    /// Whether its result came from the shared cache (``NotebookBuilder/remoteCache``).
+    public var fromSharedCache = false
 
     /// Parse and execution problems, in line order.
     public var diagnostics: [Diagnostic] {
@@ -43,6 +45,8 @@ public struct NotebookBuilder: Sendable {
   let limits: ExecutionLimits
   let machine: Machine
   let perturbed: Bool
+  /// A shared cache consulted on local misses and given every successful execution.
+  public var remoteCache: RemoteResultCache?
 
   /// Creates a builder.
   ///
@@ -83,16 +87,18 @@ public struct NotebookBuilder: Sendable {
       index in
       let notebook = parse(paths[index])
       let key = cacheKey(for: notebook, libraryFingerprint: fingerprint, digests: digests)
-      return (notebook, key, force || perturbed ? nil : cache.lookup(notebook, key: key)?.rebased(to: notebook))
+      guard !force && !perturbed else { return (notebook, key, nil as CachedResult?) }
+      return (notebook, key, lookUp(notebook, key: key, in: cache))
     }
     digests.save()
     let notebooks = looked.map(\.0)
     let keys = looked.map(\.1)
     let cached = looked.map(\.2)
     var outcomes = [Outcome?](repeating: nil, count: notebooks.count)
-    for (index, result) in cached.enumerated() {
-      guard let result else { continue }
-      let outcome = Outcome(notebook: notebooks[index], result: result, executed: false)
+    for (index, found) in cached.enumerated() {
+      guard let found else { continue }
+      let outcome = Outcome(
+        notebook: notebooks[index], result: found.result, executed: false, fromSharedCache: found.shared)
       outcomes[index] = outcome
       progress.finished(outcome)
     }
@@ -110,7 +116,11 @@ public struct NotebookBuilder: Sendable {
       let result = try executor.execute(notebook, codeHash: CacheKey.codeHash(of: notebook)) { cell, count in
         progress.cellStarted(notebook.path, cell, count)
       }
-      if !perturbed { try cache.store(result, for: notebook, key: keys[index]) }
+      if !perturbed {
+        try cache.store(result, for: notebook, key: keys[index])
+        // A failure may be this machine's (a timeout under load): the render build re-executes it.
+        if result.succeeded && !notebook.hasErrors { remoteCache?.store(result, key: keys[index], for: notebook) }
+      }
       let outcome = Outcome(notebook: notebook, result: result, executed: true)
       progress.finished(outcome)
       return outcome
@@ -121,6 +131,16 @@ public struct NotebookBuilder: Sendable {
 }
 
 extension NotebookBuilder {
+  typealias CachedResult = (result: NotebookResult, shared: Bool)
+
+  /// The local result for `key`, else the shared one (then kept locally too).
+  private func lookUp(_ notebook: Notebook, key: String, in cache: ResultCache) -> CachedResult? {
+    if let local = cache.lookup(notebook, key: key) { return (local.rebased(to: notebook), false) }
+    guard let shared = remoteCache?.lookup(key: key, for: notebook) else { return nil }
+    try? cache.store(shared, for: notebook, key: key)
+    return (shared.rebased(to: notebook), true)
+  }
+
   /// Says once per build why a platform differs from the one asked for (a CPU without AVX2, say).
   private func reportPlatformNotes(for notebooks: [Notebook], executor: NotebookExecutor, progress: Progress) {
     var said = Set<String>()

@@ -40,7 +40,12 @@ public struct ResultCache: Sendable {
     try writeAtomically(data, to: file(for: notebook))
   }
 
-  private func file(for notebook: Notebook) -> String {
-    "\(directory)/\(notebook.slug)-\(SHA256.hex(notebook.path).prefix(8)).json"
+  private func file(for notebook: Notebook) -> String { file(forNotebookAt: notebook.path) }
+
+  /// The file holding the result of the notebook at a root-relative path.
+  public func file(forNotebookAt path: String) -> String {
+    let name = path.split(separator: "/").last.map(String.init) ?? path
+    let slug = name.hasSuffix(".md") ? String(name.dropLast(3)) : name  // as Notebook.slug
+    return "\(directory)/\(slug)-\(SHA256.hex(path).prefix(8)).json"
   }
 }

@@ -44,9 +44,11 @@ public struct SiteBuilder: Sendable {
   /// - Throws: ``SiteError`` when KaTeX is missing. Problems in notebooks are diagnostics in
   ///   the report, never thrown.
   public func build(_ pages: [SitePage]) throws -> SiteBuildReport {
-    var rendering = try render(pages)
+    var memo: PageMemo? = PageMemo.load(cacheDirectory: cacheDirectory, siteDirectory: siteDirectory)
+    var rendering = try render(pages, memo: &memo)
     let writer = SiteWriter(root: URL(fileURLWithPath: siteDirectory, isDirectory: true))
-    let outcome = writer.write(rendering.files)
+    let outcome = writer.write(rendering.files, keeping: rendering.kept)
+    remember(&memo, failures: Set(outcome.failures.map { $0.path }))
     rendering.report.writtenFiles = outcome.written
     rendering.report.removedFiles = outcome.removed
     let notebooks = Dictionary(
@@ -66,16 +68,27 @@ public struct SiteBuilder: Sendable {
   /// `notebook check` compares this with the committed site.
   /// - Throws: ``SiteError`` when KaTeX is missing.
   public func renderAll(_ pages: [SitePage]) throws -> [String: Data] {
-    try render(pages).files
+    var none: PageMemo? = nil
+    return try render(pages, memo: &none).files
   }
 
   /// The site and a report whose diagnostics and timings are filled in (nothing written).
   public func renderWithReport(_ pages: [SitePage]) throws -> (files: [String: Data], report: SiteBuildReport) {
-    let rendering = try render(pages)
+    var none: PageMemo? = nil
+    let rendering = try render(pages, memo: &none)
     return (rendering.files, rendering.report)
   }
 
-  private func render(_ pages: [SitePage]) throws -> (files: [String: Data], report: SiteBuildReport) {
+  /// The files rendered, the pages kept as they are in the site, and the report.
+  struct Rendering {
+    var files: [String: Data]
+    var kept: Set<String>
+    var report: SiteBuildReport
+  }
+
+  /// Renders the site; with a memo, pages it shows unchanged are kept (and the memo is updated
+  /// to what this render produced, file stamps still to be filled in by ``remember(_:failures:)``).
+  private func render(_ pages: [SitePage], memo: inout PageMemo?) throws -> Rendering {
     let (unique, collisions) = Self.uniqueSlugs(pages)
     let prepared = unique.map(PreparedPage.init)
     let cache = RenderCache.load(from: cacheDirectory)
@@ -89,19 +102,48 @@ public struct SiteBuilder: Sendable {
     var report = SiteBuildReport(diagnostics: collisions, mathSeconds: mathSeconds)
     var entries: [IndexRenderer.Entry] = []
     var highlights: [String: String] = [:]
-    let rendered = ParallelMap.map(Array(zip(prepared, math.pages))) { page, results in
+    var kept = Set<String>()
+    var nextMemo = PageMemo()
+    let inputs = unique.map { PageMemo.inputs(of: $0, siteTitle: siteTitle, katexVersion: math.stamp.version) }
+    let reused: [PageMemo.Entry?] = zip(unique, inputs).map { page, inputs in
+      let file = page.notebook.slug + ".html"
+      guard let inputs, let old = memo?.pages[file], old.inputs == inputs,
+        PageMemo.stamp("\(siteDirectory)/\(file)") == old.file
+      else { return nil }
+      return old
+    }
+    let toRender = Array(zip(prepared, math.pages).enumerated().filter { reused[$0.offset] == nil })
+    let rendered = ParallelMap.map(toRender) { item in
+      let (prepared, results) = item.element
       let start = clock.now
-      let page = renderPage(page, math: results, katexVersion: math.stamp.version, highlights: cache.highlights)
+      let page = renderPage(prepared, math: results, katexVersion: math.stamp.version, highlights: cache.highlights)
       return (page, seconds: Self.seconds(clock.now - start))
     }
-    for (page, seconds) in rendered {
+    var renderedByIndex = Dictionary(uniqueKeysWithValues: zip(toRender.map(\.offset), rendered))
+    for index in unique.indices {
+      if let old = reused[index] {
+        let file = old.index.page
+        kept.insert(file)
+        entries.append(old.index)
+        report.diagnostics += old.diagnostics
+        for key in old.highlightKeys { highlights[key] = cache.highlights[key] }
+        nextMemo.pages[file] = old
+        continue
+      }
+      guard let (page, seconds) = renderedByIndex.removeValue(forKey: index) else { continue }
       report.pageSeconds[page.path] = seconds
       files[page.entry.page] = Data(Self.withoutNUL(page.html).utf8)
       entries.append(page.entry)
       report.diagnostics += page.diagnostics
       report.highlightSeconds += page.highlightSeconds
       highlights.merge(page.highlights) { first, _ in first }
+      if let inputs = inputs[index] {
+        nextMemo.pages[page.entry.page] = PageMemo.Entry(
+          inputs: inputs, file: "", index: page.entry, diagnostics: page.diagnostics,
+          highlightKeys: page.highlights.keys.sorted())
+      }
     }
+    if memo != nil { memo = nextMemo }
     files["index.html"] = Data(
       Self.withoutNUL(IndexRenderer(siteTitle: siteTitle, entries: entries).render()).utf8)
     files["assets/site.css"] = Data(Stylesheet.css.utf8)
@@ -117,7 +159,24 @@ public struct SiteBuilder: Sendable {
     if updated.katex != cache.katex || updated.highlights != cache.highlights || updated.math != cache.math {
       updated.save(to: cacheDirectory)
     }
-    return (files, report)
+    return Rendering(files: files, kept: kept, report: report)
+  }
+
+  /// Records the stamps of the pages as written, and stores the memo.
+  private func remember(_ memo: inout PageMemo?, failures: Set<String>) {
+    guard var pages = memo?.pages else { return }
+    for (file, entry) in pages {
+      guard !failures.contains(file), let stamp = PageMemo.stamp("\(siteDirectory)/\(file)") else {
+        pages.removeValue(forKey: file)
+        continue
+      }
+      if entry.file.isEmpty {
+        pages[file]?.file = stamp
+      } else if entry.file != stamp {
+        pages.removeValue(forKey: file)  // changed by someone else while this build ran
+      }
+    }
+    PageMemo(pages: pages).save(cacheDirectory: cacheDirectory, siteDirectory: siteDirectory)
   }
 
   private func renderPage(

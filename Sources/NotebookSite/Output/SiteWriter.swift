@@ -19,13 +19,13 @@ struct SiteWriter {
     var failures: [Failure] = []
   }
 
-  /// Writes `files` (relative path → bytes) and removes stale ones.
+  /// Writes `files` (relative path → bytes) and removes stale ones; `unchanged` files are kept as they are.
   ///
   /// Stale means: a top-level `*.html` or a file under `assets/` that is not in `files`, or a
   /// temporary file left by an interrupted build. Nothing else in the directory is touched. A
   /// file that cannot be written is a failure of that file; the others are still written.
   /// - Returns: The relative paths written and removed, sorted, and the failures.
-  func write(_ files: [String: Data]) -> Outcome {
+  func write(_ files: [String: Data], keeping unchanged: Set<String> = []) -> Outcome {
     var outcome = Outcome()
     for (path, data) in files.sorted(by: { $0.key < $1.key }) {
       let url = root.appendingPathComponent(path)
@@ -40,7 +40,7 @@ struct SiteWriter {
           Outcome.Failure(path: path, error: SiteError(.writeFailed(path: path, underlying: "\(error)"))))
       }
     }
-    outcome.removed = removeStale(keeping: Set(files.keys))
+    outcome.removed = removeStale(keeping: Set(files.keys).union(unchanged))
     return outcome
   }
 

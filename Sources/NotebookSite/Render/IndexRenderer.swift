@@ -1,7 +1,7 @@
 /// The site's front page: every notebook with its title, original title, date, summary and status.
 struct IndexRenderer {
   /// What the index shows of one notebook.
-  struct Entry: Sendable {
+  struct Entry: Sendable, Codable, Equatable {
     var page: String
     var title: String
     var titleHTML: String

@@ -1,8 +1,8 @@
 import NotebookCore
 
 /// The verdict shown on a page's header and in the index.
-struct PageStatus: Sendable, Equatable {
-  enum State: String, Sendable {
+struct PageStatus: Sendable, Equatable, Codable {
+  enum State: String, Sendable, Codable {
     /// Executed; every cell succeeded and there are no errors.
     case ok
     /// Something failed: a cell, a check, the notebook's format or its math.

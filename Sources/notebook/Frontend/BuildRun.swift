@@ -16,6 +16,8 @@ struct BuildRun {
   /// Seconds rendering each page, by notebook path (empty when the render was skipped).
   private(set) var pageSeconds: [String: Double] = [:]
   private(set) var totalSeconds = 0.0
+  /// The shared result cache, if the build uses one.
+  var sharedCache: RemoteResultCache?
 
   private let siteDirectory: String
 
@@ -42,11 +44,12 @@ struct BuildRun {
       + "\(executed) executed, \(outcomes.count - executed) cached (\(String(format: "%.2f", totalSeconds)) s)"
   }
 
-  /// Builds `paths` and renders the whole site.
-  func execute(_ paths: [String], force: Bool, jobs: Int) throws -> BuildRun {
+  /// Builds `paths` and renders the whole site (or, with `render` false, only builds them).
+  func execute(_ paths: [String], force: Bool, jobs: Int, render: Bool = true) throws -> BuildRun {
     var run = self
     let start = Date()
-    let builder = NotebookBuilder(project: session.project, toolchain: session.toolchain)
+    var builder = NotebookBuilder(project: session.project, toolchain: session.toolchain)
+    builder.remoteCache = sharedCache
     let katex = EarlyKaTeX()
     defer { katex.stop() }
     var progress = ProgressPrinter.progress(total: paths.count)
@@ -56,6 +59,10 @@ struct BuildRun {
       reportStart(path)
     }
     run.outcomes = try builder.build(paths, force: force, jobs: jobs, progress: progress)
+    guard render else {
+      run.totalSeconds = Date().timeIntervalSince(start)
+      return run
+    }
     let renderStart = Date()
     let pages = session.sitePages(for: run.outcomes, builder: builder)
     let stampPath = RenderStamp.path(project: session.project, siteDirectory: siteDirectory)

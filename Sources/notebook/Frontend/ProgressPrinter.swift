@@ -36,7 +36,7 @@ enum ProgressPrinter {
         format: "executed in %.2f s (compile %.2f s, run %.2f s)",
         outcome.result.compileSeconds + outcome.result.runSeconds, outcome.result.compileSeconds,
         outcome.result.runSeconds)
-      : "cached"
+      : outcome.fromSharedCache ? "cached (shared)" : "cached"
     let sanity = outcome.result.sanityCheckCounts
     let sanityText = sanity.total == 0 ? "" : ", \(sanity.passed)/\(sanity.total) sanity checks"
     return "\(status) \(outcome.notebook.path)  \(checks.passed)/\(checks.total) claims\(sanityText)  \(how)"

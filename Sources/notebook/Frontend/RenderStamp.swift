@@ -65,13 +65,13 @@ struct RenderStamp {
     return text.split(separator: "\n")
   }
 
-  private static func executableIdentity() -> String {
+  static func executableIdentity() -> String {
     let executable =
       (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
     return FileStamp.of(executable)
   }
 
-  private static func folderSignature(_ directory: String) -> String {
+  static func folderSignature(_ directory: String) -> String {
     guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return "missing" }
     var entries: [String] = []
     while let item = enumerator.nextObject() as? String {

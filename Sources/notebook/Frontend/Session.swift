@@ -51,9 +51,19 @@ struct Session {
     let built = Dictionary(outcomes.map { ($0.notebook.path, $0) }, uniquingKeysWith: { first, _ in first })
     let cache = ResultCache(directory: "\(project.cacheDirectory)/results")
     return project.notebookPaths().map { path in
-      if let outcome = built[path] { return SitePage(notebook: outcome.notebook, result: outcome.result) }
-      let notebook = builder.parse(path)
-      return SitePage(notebook: notebook, result: cache.anyResult(for: notebook)?.result)
+      var page: SitePage
+      if let outcome = built[path] {
+        page = SitePage(notebook: outcome.notebook, result: outcome.result)
+      } else {
+        let notebook = builder.parse(path)
+        page = SitePage(notebook: notebook, result: cache.anyResult(for: notebook)?.result)
+      }
+      // The stored result's file stamp says whether it is the result the site's page shows.
+      if let result = page.result {
+        let stamp = FileStamp.of(cache.file(forNotebookAt: path))
+        page.resultIdentity = "\(stamp) \(result.codeHash) \(result.succeeded)"
+      }
+      return page
     }
   }
 }

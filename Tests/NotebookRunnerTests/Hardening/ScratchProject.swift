@@ -66,13 +66,17 @@ struct ScratchProject {
   }
 
   /// Starts `notebook` with `arguments` in the project; the caller waits or kills.
-  func start(_ arguments: [String]) throws -> (Process, Pipe, Pipe) {
+  func start(_ arguments: [String], environment extra: [String: String] = [:]) throws -> (Process, Pipe, Pipe) {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: Self.binary)
     process.arguments = arguments
     process.currentDirectoryURL = URL(fileURLWithPath: root)
     var environment = ProcessInfo.processInfo.environment
     environment.removeValue(forKey: "NOTEBOOK_NONCE")
+    for name in ["NOTEBOOK_CACHE_URL", "NOTEBOOK_CACHE_TOKEN", "NOTEBOOK_CACHE_TIMEOUT", "NOTEBOOK_CACHE_UPLOAD"] {
+      environment.removeValue(forKey: name)
+    }
+    environment.merge(extra) { _, new in new }
     process.environment = environment
     let out = Pipe()
     let err = Pipe()
@@ -84,8 +88,8 @@ struct ScratchProject {
   }
 
   /// Runs `notebook` with `arguments` to completion, killing it after `limit` seconds (a hang).
-  func run(_ arguments: [String], limit: Double = 600) throws -> Run {
-    let (process, out, err) = try start(arguments)
+  func run(_ arguments: [String], environment: [String: String] = [:], limit: Double = 600) throws -> Run {
+    let (process, out, err) = try start(arguments, environment: environment)
     let collected = OutputCollector(out, err)
     let timedOut = !waitForExit(process, within: limit)
     let (stdout, stderr) = collected.finish()
