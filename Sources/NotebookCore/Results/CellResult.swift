@@ -58,9 +58,4 @@ public struct CellResult: Sendable, Hashable, Codable {
       return nil
     }
   }
-
-  /// Whether any claim or sanity check of this cell failed.
-  public var hasFailedCheck: Bool {
-    outputs.contains { $0.isFailedCheck }
-  }
 }

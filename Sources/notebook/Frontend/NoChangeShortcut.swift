@@ -96,10 +96,11 @@ struct NoChangeShortcut: Codable, Equatable {
     let machine = Machine.current
     // An inherited OpenBLAS setting changes the numerical platform, and so every result's key.
     let inherited = ["OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE"].map { ProcessInfo.processInfo.environment[$0] ?? "" }
-    return [
-      RenderStamp.executableIdentity(), toolchain.version, libraries, machine.architecture,
-      machine.cpuFlags.sorted().joined(separator: " "),
-    ].joined(separator: "\u{0}") + inherited.joined(separator: "\u{0}")
+    return
+      ([
+        RenderStamp.executableIdentity(), toolchain.version, libraries, machine.architecture,
+        machine.cpuFlags.sorted().joined(separator: " "),
+      ] + inherited).joined(separator: "\u{0}")
   }
 
   /// A file's stamp, or `recent` when it changed within two seconds before `now` or after it.
