@@ -54,6 +54,20 @@ extension FlyHash {
       return scores.reduce(0, +) / Double(Swift.max(scores.count, 1))
     }
 
+    /// Mean precision at `k` over `queries`, each ranking every other code as
+    /// ``ranking(of:codes:by:)`` does and scored against its `relevant` set (aligned with
+    /// `queries`); the codes are packed once rather than once per query.
+    public static func meanPrecision(
+      at k: Int, codes: [Code], queries: [Int], relevant: [Set<Int>], by similarity: Similarity
+    ) -> Double {
+      precondition(queries.count == relevant.count, "one relevant set per query")
+      let packed = PackedCodes(codes)
+      let scores = zip(queries, relevant).map { query, truth in
+        precision(at: k, ranking: packed.ranking(of: query, by: similarity), relevant: truth)
+      }
+      return scores.reduce(0, +) / Double(Swift.max(scores.count, 1))
+    }
+
     /// The `count` points nearest to `points[query]` in Euclidean distance, nearest first,
     /// excluding the query itself (ties to the lower index).
     public static func nearestNeighbours(of query: Int, in points: [[Double]], count: Int) -> [Int] {

@@ -67,4 +67,30 @@ struct RetrievalTests {
       #expect(abs(fast - explicit) < 1e-12)
     }
   }
+
+  @Test func meanPrecisionEqualsThePerQueryRanking() {
+    var rng = SeededGenerator(seed: 17)
+    let codes = (0..<200).map { _ in FlyHash.Code(active: rng.sample(5, from: 60), length: 60) }
+    let queries = Array(0..<25)
+    let relevant = queries.map { q in Set(rng.sample(12, from: 200).filter { $0 != q }) }
+    for similarity in [FlyHash.Retrieval.Similarity.hamming, .overlap] {
+      let explicit =
+        zip(queries, relevant).map { q, truth in
+          FlyHash.Retrieval.precision(
+            at: 10, ranking: FlyHash.Retrieval.ranking(of: q, codes: codes, by: similarity), relevant: truth)
+        }.reduce(0, +) / 25
+      let packed = FlyHash.Retrieval.meanPrecision(
+        at: 10, codes: codes, queries: queries, relevant: relevant, by: similarity)
+      #expect(abs(packed - explicit) < 1e-12)
+    }
+  }
+
+  @Test func meanPrecisionOfSeparatedGroupsIsOne() {
+    // Identical codes inside each of two groups: the first four ranked are always the query's group.
+    let codes = (0..<10).map { FlyHash.Code(active: $0 < 5 ? [0, 1] : [2, 3], length: 4) }
+    let relevant = (0..<10).map { q in Set((0..<10).filter { $0 != q && ($0 < 5) == (q < 5) }) }
+    #expect(
+      FlyHash.Retrieval.meanPrecision(at: 4, codes: codes, queries: Array(0..<10), relevant: relevant, by: .overlap)
+        == 1)
+  }
 }
