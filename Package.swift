@@ -1,12 +1,22 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+/// Lab's topic modules: one per post whose experiments only that notebook uses.
+///
+/// Each depends on the core (`Lab`) alone; a notebook imports the ones it uses (`import LabFlyHash`). The notebook runner builds them
+/// from this description (read with `swift package dump-package`), so it is the only one.
+let labTopics = [
+  "LabAquarium", "LabFlyHash", "LabKernelMachine", "LabMCMC", "LabPositions", "LabRNN", "LabSparseSoftmax",
+  "LabSummarization",
+]
+
 let package = Package(
   name: "SwiftNotebooks",
   platforms: [.macOS(.v14)],
   products: [
     .executable(name: "notebook", targets: ["notebook"]),
-    .library(name: "Lab", targets: ["Lab"]),
+    // What notebooks can import: the core (imported into every notebook) and the topics.
+    .library(name: "Lab", targets: ["Lab"] + labTopics),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -25,6 +35,7 @@ let package = Package(
     // MARK: - What every notebook program links
     .target(name: "NotebookRuntime", swiftSettings: [.swiftLanguageMode(.v5)]),
     .target(name: "Lab", dependencies: ["NotebookRuntime", "CBLAS"]),
+  ] + labTopics.map { Target.target(name: $0, dependencies: ["Lab"]) } + [
 
     // MARK: - The notebook system
     .target(
@@ -52,7 +63,7 @@ let package = Package(
 
     // MARK: - Benchmarks
     .executableTarget(name: "lab-bench", dependencies: ["Lab"], path: "bench/lab/Sources"),
-    .executableTarget(name: "flyhash-bench", dependencies: ["Lab"], path: "bench/flyhash/Sources"),
+    .executableTarget(name: "flyhash-bench", dependencies: ["Lab", "LabFlyHash"], path: "bench/flyhash/Sources"),
     .executableTarget(name: "bench-figure", dependencies: ["Lab"], path: "bench/runner/figure"),
 
     // MARK: - Tests
@@ -62,7 +73,8 @@ let package = Package(
     .testTarget(
       name: "NotebookSiteTests", dependencies: ["NotebookSite", "NotebookCore"], exclude: ["Snapshots"]),
     .testTarget(
-      name: "LabTests", dependencies: ["Lab", "NotebookRuntime"],
+      name: "LabTests",
+      dependencies: ["Lab", "NotebookRuntime"] + labTopics.map { Target.Dependency.target(name: $0) },
       exclude: ["Plot/Snapshots", "Summarization/Fixtures"]),
     .testTarget(name: "notebookTests", dependencies: ["notebook"]),
   ]

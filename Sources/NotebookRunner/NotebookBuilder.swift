@@ -82,11 +82,11 @@ public struct NotebookBuilder: Sendable {
     let cache = ResultCache(directory: "\(project.cacheDirectory)/results")
     let libraryBuilder = LibraryBuilder(project: project, toolchain: toolchain)
     let digests = FileDigests(project: project)
-    let fingerprint = libraryBuilder.fingerprint(digests: digests)
+    let plan = try libraryBuilder.plan(digests: digests)
     let looked = try runInParallel(Array(paths.indices), jobs: ProcessInfo.processInfo.activeProcessorCount) {
       index in
       let notebook = parse(paths[index])
-      let key = cacheKey(for: notebook, libraryFingerprint: fingerprint, digests: digests)
+      let key = cacheKey(for: notebook, libraryFingerprint: plan.fingerprint(for: notebook), digests: digests)
       guard !force && !perturbed else { return (notebook, key, nil as CachedResult?) }
       return (notebook, key, lookUp(notebook, key: key, in: cache))
     }
@@ -105,7 +105,9 @@ public struct NotebookBuilder: Sendable {
     let pending = outcomes.indices.filter { outcomes[$0] == nil }
     guard !pending.isEmpty else { return outcomes.compactMap { $0 } }
 
-    let libraries = try libraryBuilder.prepare(fingerprint: fingerprint, log: progress.message)
+    // Only the modules the notebooks to run import are compiled (when their fingerprint is new).
+    let imports = pending.reduce(into: Set<String>()) { $0.formUnion(ImportScanner.modules(importedBy: notebooks[$1])) }
+    let libraries = try libraryBuilder.prepare(plan: plan, importing: imports, log: progress.message)
     let executor = NotebookExecutor(
       project: project, toolchain: toolchain, libraries: libraries, limits: limits, machine: machine,
       perturbed: perturbed)

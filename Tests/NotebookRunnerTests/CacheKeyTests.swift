@@ -41,20 +41,6 @@ private let base = "---\ntitle: K\n---\n\nProse.\n\n```swift\n//| caption: one\n
   #expect(first != second)
 }
 
-@Test func libraryFingerprintFollowsLibrarySources() throws {
-  let root = FileManager.default.temporaryDirectory.appendingPathComponent("fp-\(UUID().uuidString)").path
-  for folder in Project.librarySources {
-    try FileManager.default.createDirectory(atPath: "\(root)/\(folder)", withIntermediateDirectories: true)
-  }
-  let file = "\(root)/Sources/Lab/A.swift"
-  try Data("let a = 1".utf8).write(to: URL(fileURLWithPath: file))
-  let builder = LibraryBuilder(project: Project(root: root), toolchain: TestProject.toolchain)
-  let before = builder.fingerprint()
-  #expect(before == builder.fingerprint())
-  try Data("let a = 2".utf8).write(to: URL(fileURLWithPath: file))
-  #expect(before != builder.fingerprint())
-}
-
 @Test func corruptCacheEntryIsAMiss() throws {
   let directory = FileManager.default.temporaryDirectory.appendingPathComponent("cache-\(UUID().uuidString)").path
   let cache = ResultCache(directory: directory)

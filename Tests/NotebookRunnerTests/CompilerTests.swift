@@ -8,9 +8,10 @@ import Testing
 ///
 /// The `swiftc` driver is the fallback. Both must give the same programs and the same diagnostics.
 @Suite(.serialized) struct CompilerTests {
-  private static let libraries: LibraryBuilder.Libraries = {
+  private static let libraries: ProgramLibraries = {
     do {
       return try LibraryBuilder(project: TestProject.project, toolchain: TestProject.toolchain).prepare(log: { _ in })
+        .program()
     } catch {
       preconditionFailure("the libraries must compile: \(error)")
     }

@@ -118,6 +118,12 @@ public struct DataFileError: Error, Sendable, Equatable, CustomStringConvertible
   /// Why it failed, such as "no such file".
   public let reason: String
 
+  /// An error for the file at `path` that failed for `reason`; topic modules report their own data files so.
+  package init(path: String, reason: String) {
+    self.path = path
+    self.reason = reason
+  }
+
   /// "Cannot read data file 'notebooks/data/x.txt': no such file …".
   public var description: String { "Cannot read data file '\(path)': \(reason)" }
 }

@@ -5,7 +5,8 @@ import NotebookCore
 ///
 /// Prose is deliberately not part of it, so editing prose re-renders a page without
 /// executing anything. The key covers the runner's version, the compiler, the
-/// fingerprint of the libraries notebooks link, the numerical platform, the notebook's path, its timeout
+/// fingerprint of the library modules the notebook's program links (``LibraryPlan/fingerprint(for:)``:
+/// the runtime, `Lab` and the topic modules it imports), the numerical platform, the notebook's path, its timeout
 /// and optimisation setting, each cell's code and run-affecting options, in order,
 /// and the bytes of every declared input.
 public enum CacheKey {

@@ -1,20 +1,38 @@
 import Foundation
+import NotebookCore
 
-/// Compiles `NotebookRuntime` and `Lab` with optimisation into a folder keyed by their sources.
+/// Compiles the notebook libraries with optimisation, each module into a folder keyed by its own fingerprint.
 ///
 /// Notebook programs link these prebuilt modules, so heavy loops in `Lab` always run
-/// optimised while a notebook's own code compiles in a fraction of a second.
-/// The folder name is the fingerprint of the sources and the compiler: an edit to
-/// any library file gives a new folder, and so re-executes every notebook.
+/// optimised while a notebook's own code compiles in a fraction of a second. What to build —
+/// module names, folders, dependencies, language modes — comes from `Package.swift`
+/// (``PackageManifest``), and the C libraries' flags from `pkg-config`. An edit to a topic
+/// module's source gives that module a new folder and leaves the others compiled.
 public struct LibraryBuilder: Sendable {
-  /// The compiled libraries for one fingerprint.
+  /// The compiled modules a build's programs link: a folder per Swift module.
   public struct Libraries: Sendable {
-    /// The folder with `lib*.so` and `*.swiftmodule`.
-    public var directory: String
-    /// The fingerprint of the sources and the compiler.
-    public var fingerprint: String
-    /// Extra `swiftc` flags for finding the C modules the libraries import.
-    public var cFlags: [String]
+    /// The plan they were built from.
+    public var plan: LibraryPlan
+    /// Each compiled module's folder (`lib*.so` and `*.swiftmodule`), by name.
+    public var directories: [String: String]
+
+    /// What the program of `notebook` links.
+    public func program(for notebook: Notebook) -> ProgramLibraries {
+      program(linking: plan.modules(for: notebook))
+    }
+
+    /// What a program importing `imports` (besides the core and the runtime) links.
+    public func program(importing imports: Set<String> = []) -> ProgramLibraries {
+      program(linking: plan.graph.modules(importing: imports))
+    }
+
+    func program(linking modules: [LibraryGraph.Module]) -> ProgramLibraries {
+      ProgramLibraries(
+        fingerprint: plan.fingerprint(of: modules),
+        // A module not prepared is left out, so the compiler says which import it cannot find.
+        modules: modules.compactMap { module in directories[module.name].map { (module.name, $0) } },
+        system: modules.compactMap { plan.systemFlags[$0.name] }, importable: plan.graph.importable)
+    }
   }
 
   let project: Project
@@ -26,64 +44,55 @@ public struct LibraryBuilder: Sendable {
     self.toolchain = toolchain
   }
 
-  /// The fingerprint of the library sources and the compiler: each file's name and digest.
-  public func fingerprint(digests: FileDigests = FileDigests(memoPath: nil)) -> String {
-    var hasher = SHA256()
-    hasher.update(Array(toolchain.version.utf8))
-    for folder in Project.librarySources {
-      for file in project.files(under: folder) {
-        let digest = digests.digest(ofFileAt: project.path(file)) ?? "unreadable"
-        hasher.update(Array("\u{0}\(file)\u{0}\(digest)".utf8))
-      }
-    }
-    return hasher.finalizeHex()
+  /// The modules `Package.swift` declares for notebooks, with their fingerprints.
+  public func plan(digests: FileDigests = FileDigests(memoPath: nil)) throws -> LibraryPlan {
+    let graph = try LibraryGraph(manifest: PackageManifest.load(project: project, toolchain: toolchain))
+    return try LibraryPlan(graph: graph, project: project, toolchain: toolchain, digests: digests)
   }
 
-  /// Returns the compiled libraries, compiling them first if this fingerprint (computed when not
-  /// given) has none.
-  public func prepare(fingerprint: String? = nil, log: (String) -> Void) throws -> Libraries {
-    let fingerprint = fingerprint ?? self.fingerprint()
-    let directory = "\(project.cacheDirectory)/modules/\(fingerprint.prefix(16))"
-    let libraries = Libraries(directory: directory, fingerprint: fingerprint, cFlags: Self.cFlags(project))
-    let complete = "\(directory)/complete"
-    if FileManager.default.fileExists(atPath: complete) { return libraries }
+  /// The folder of a module's build for its fingerprint.
+  public func directory(of module: String, plan: LibraryPlan) -> String {
+    "\(project.cacheDirectory)/modules/\(module)-\((plan.fingerprints[module] ?? "missing").prefix(16))"
+  }
 
-    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-    let lock = try FileLock(path: "\(directory).lock")
-    defer { _ = lock }
-    if FileManager.default.fileExists(atPath: complete) { return libraries }
-    log("Compiling NotebookRuntime and Lab with -O (once per change to their sources)…")
-    try compile(
-      module: "NotebookRuntime", folder: "Sources/NotebookRuntime", into: libraries, extra: ["-swift-version", "5"])
-    try compile(
-      module: "Lab", folder: "Sources/Lab", into: libraries,
-      extra: ["-swift-version", "6", "-lNotebookRuntime"] + Self.linkFlags)
-    try writeAtomically(Data(fingerprint.utf8), to: complete)
+  /// Returns the compiled modules that programs importing `imports` link, compiling those whose
+  /// fingerprint has no folder yet (computing the plan when not given).
+  public func prepare(
+    plan: LibraryPlan? = nil, importing imports: Set<String> = [], log: (String) -> Void
+  ) throws -> Libraries {
+    let plan = try plan ?? self.plan()
+    var libraries = Libraries(plan: plan, directories: [:])
+    for module in plan.graph.modules(importing: imports) where module.kind == .swift {
+      let directory = directory(of: module.name, plan: plan)
+      let dependencies = libraries.program(linking: plan.graph.closure(of: module.dependencies))
+      try build(module, into: directory, linking: dependencies, packageName: plan.graph.packageName, log: log)
+      libraries.directories[module.name] = directory
+    }
     return libraries
   }
 
-  private func compile(module: String, folder: String, into libraries: Libraries, extra: [String]) throws {
-    let sources = project.files(under: folder, withExtensions: ["swift"]).map(project.path)
-    let directory = libraries.directory
+  private func build(
+    _ module: LibraryGraph.Module, into directory: String, linking dependencies: ProgramLibraries,
+    packageName: String, log: (String) -> Void
+  ) throws {
+    let complete = "\(directory)/complete"
+    if FileManager.default.fileExists(atPath: complete) { return }
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    let lock = try FileLock(path: "\(directory).lock")
+    defer { _ = lock }
+    if FileManager.default.fileExists(atPath: complete) { return }
+    log("Compiling \(module.name) with -O (once per change to its sources or dependencies)…")
+    let sources = LibraryPlan.sources(of: module, in: project).map(project.path)
     let arguments =
       [
-        "-emit-library", "-emit-module", "-parse-as-library", "-O", "-wmo",
-        "-module-name", module, "-module-link-name", module,
-        "-emit-module-path", "\(directory)/\(module).swiftmodule",
-        "-o", "\(directory)/lib\(module).so",
-        "-I", directory, "-L", directory,
-        "-Xlinker", "-rpath", "-Xlinker", directory,
+        "-emit-library", "-emit-module", "-parse-as-library", "-module-name", module.name,
+        "-module-link-name", module.name, "-package-name", packageName,
+        "-emit-module-path", "\(directory)/\(module.name).swiftmodule", "-o", "\(directory)/lib\(module.name).so",
         "-diagnostic-style", "llvm",
-      ] + libraries.cFlags + extra + sources
+      ] + LibraryPlan.optimisation + dependencies.searchArguments + dependencies.linkArguments
+      + module.swiftFlags + module.linkFlags + sources
     let result = try CapturedCommand.run(toolchain.swiftc, arguments)
     guard result.status == .exited(0) else { throw RunnerError.libraryBuildFailed(result.text) }
+    try writeAtomically(Data(module.name.utf8), to: complete)
   }
-
-  /// Include paths for the C modules (`CBLAS`) that `Lab` imports.
-  static func cFlags(_ project: Project) -> [String] {
-    ["-I", project.path("Sources/CBLAS"), "-Xcc", "-I/usr/include/x86_64-linux-gnu/openblas-pthread"]
-  }
-
-  /// Linker flags for OpenBLAS and LAPACKE.
-  static let linkFlags = ["-L/usr/lib/x86_64-linux-gnu/openblas-pthread", "-lopenblas", "-llapacke"]
 }

@@ -46,7 +46,8 @@ public struct NotebookExecutor: Sendable {
       // Nothing to run: no program to compile (saves the ~0.5 s compile of an empty program).
       return NotebookResult(
         cells: ExecutionState(notebook: notebook).cellResults(), diagnostics: [], codeHash: codeHash,
-        labFingerprint: libraries.fingerprint, swiftVersion: toolchain.version, compileSeconds: 0, runSeconds: 0)
+        labFingerprint: libraries.program(for: notebook).fingerprint, swiftVersion: toolchain.version,
+        compileSeconds: 0, runSeconds: 0)
     }
     // A folder of its own per execution: two builds of one notebook at once (say, from two
     // processes that do not share the CLI's lock) must not overwrite each other's program.
@@ -82,7 +83,8 @@ public struct NotebookExecutor: Sendable {
     }
     var result = NotebookResult(
       cells: state.cellResults(), diagnostics: state.diagnostics, codeHash: codeHash,
-      labFingerprint: libraries.fingerprint, swiftVersion: toolchain.version, platform: platform.record,
+      labFingerprint: libraries.program(for: notebook).fingerprint, swiftVersion: toolchain.version,
+      platform: platform.record,
       compileSeconds: compileSeconds, runSeconds: runSeconds)
     result.compileWarnings = hotSpots
     return result
@@ -98,14 +100,17 @@ public struct NotebookExecutor: Sendable {
     let source = "\(directory)/main.swift"
     let executable = "\(directory)/program"
     try writeAtomically(Data(ProgramGenerator.source(for: notebook, excluding: excluded).utf8), to: source)
+    let linked = libraries.program(for: notebook)
     let compiler = ProgramCompiler(
-      toolchain: toolchain, libraries: libraries, slowTypeCheckMilliseconds: limits.slowTypeCheckMilliseconds)
+      toolchain: toolchain, libraries: linked, slowTypeCheckMilliseconds: limits.slowTypeCheckMilliseconds)
     let result = try compiler.compile(
       source: source, executable: executable, optimize: OptimizationChoice.optimizes(notebook),
       timeout: limits.compileTimeout)
     let hotSpots = TypeCheckHotSpots.warnings(in: result.text, path: notebook.path)
     if result.status == .exited(0) { return Compiled(executable: executable, errors: [], hotSpots: hotSpots) }
-    var errors = CompilerDiagnostics.errors(in: result.text, path: notebook.path)
+    var errors = CompilerDiagnostics.errors(in: result.text, path: notebook.path).map {
+      CompilerDiagnostics.explainingMissingModule($0, importable: linked.importable)
+    }
     if errors.isEmpty {
       // An error outside the notebook's lines (the generated glue, or the linker).
       let line = notebook.cells.first?.fenceLine ?? 1

@@ -32,6 +32,15 @@ enum CompilerDiagnostics {
     return entries
   }
 
+  /// `no such module 'X'` with the modules a notebook can import: a misspelt topic module is the usual cause.
+  static func explainingMissingModule(_ entry: Entry, importable: [String]) -> Entry {
+    guard entry.diagnostic.message.hasPrefix("no such module '") else { return entry }
+    var entry = entry
+    entry.diagnostic.message +=
+      " (notebooks can import the system's modules and these of the package: \(importable.joined(separator: ", ")))"
+    return entry
+  }
+
   /// Parses `file:line:column: error: message` (or another `kind` of message, such as `note`).
   static func parse(_ line: Substring, kind: String = "error") -> Diagnostic? {
     guard let errorRange = line.range(of: ": \(kind): ") else { return nil }

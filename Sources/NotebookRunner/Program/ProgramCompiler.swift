@@ -8,7 +8,7 @@ import Foundation
 /// a third of a small notebook's compile. When any of those tools is missing it calls `swiftc`.
 struct ProgramCompiler {
   let toolchain: Toolchain
-  let libraries: LibraryBuilder.Libraries
+  let libraries: ProgramLibraries
   /// Expressions slower than this to type-check are reported as warnings in the output.
   var slowTypeCheckMilliseconds = 300
 
@@ -46,26 +46,19 @@ struct ProgramCompiler {
 
   private func driverArguments(source: String, executable: String, optimize: Bool) -> [String] {
     [
-      optimize ? "-O" : "-Onone", "-swift-version", "5", "-diagnostic-style", "llvm", "-I", libraries.directory,
+      optimize ? "-O" : "-Onone", "-swift-version", "5", "-diagnostic-style", "llvm",
       "-module-name", "NotebookProgram", source, "-o", executable,
     ] + TypeCheckHotSpots.frontendFlags(milliseconds: slowTypeCheckMilliseconds).flatMap { ["-Xfrontend", $0] }
-      + libraries.cFlags + libraryLinkArguments
-  }
-
-  /// Linking the prebuilt libraries (found again at run time through the rpath) and what they link.
-  private var libraryLinkArguments: [String] {
-    [
-      "-L", libraries.directory, "-lLab", "-lNotebookRuntime", "-Xlinker", "-rpath", "-Xlinker", libraries.directory,
-    ] + LibraryBuilder.linkFlags
+      + libraries.searchArguments + libraries.linkArguments
   }
 
   private func frontendArguments(_ tools: DirectTools, source: String, object: String, optimize: Bool) -> [String] {
     [
       "-frontend", "-c", "-primary-file", source, "-target", tools.target, "-disable-objc-interop",
-      "-I", libraries.directory, optimize ? "-O" : "-Onone", "-swift-version", "5",
+      optimize ? "-O" : "-Onone", "-swift-version", "5",
       "-diagnostic-style", "llvm", "-no-color-diagnostics", "-Xcc", "-fno-color-diagnostics",
       "-module-name", "NotebookProgram", "-o", object,
-    ] + TypeCheckHotSpots.frontendFlags(milliseconds: slowTypeCheckMilliseconds) + libraries.cFlags
+    ] + TypeCheckHotSpots.frontendFlags(milliseconds: slowTypeCheckMilliseconds) + libraries.searchArguments
       + tools.pluginArguments
   }
 
@@ -74,7 +67,7 @@ struct ProgramCompiler {
       "-pie", "-Xlinker", "--build-id", "-Xlinker", "-rpath", "-Xlinker", tools.runtimeDirectory,
       tools.runtimeObject, object, "@\(autolink)", "-L", tools.runtimeDirectory, "-lswiftCore",
       "--target=\(tools.target)", "-o", executable,
-    ] + libraryLinkArguments + tools.linkerChoice
+    ] + libraries.linkArguments + tools.linkerChoice
   }
 }
 

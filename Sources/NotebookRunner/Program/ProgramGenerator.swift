@@ -6,7 +6,9 @@ import NotebookCore
 /// Each cell is preceded by a marker call and a `#sourceLocation` directive, so
 /// compiler errors and runtime traps name the notebook's own file and lines.
 /// Cells marked `error: true` run inside `do { … } catch`, so a thrown error is
-/// shown rather than fatal (their declarations are then local to the cell).
+/// shown rather than fatal (their declarations are then local to the cell). The cells'
+/// `import` lines are moved to the top, each under a directive naming its notebook line, so a
+/// module that does not exist is an error at that line.
 enum ProgramGenerator {
   /// The program's source.
   ///
@@ -14,29 +16,40 @@ enum ProgramGenerator {
   ///   - notebook: The parsed notebook.
   ///   - excluded: Cells left out (an expected failure already recorded).
   static func source(for notebook: Notebook, excluding excluded: Set<Int> = []) -> String {
-    var lines = [
-      "import Foundation",
-      "import NotebookRuntime",
-      "import Lab",
-      "_notebookStart()",
-    ]
+    let imports = ImportScanner.imports(in: notebook).filter { !excluded.contains($0.cell) }
+    var lines = ["import Foundation", "import NotebookRuntime", "import Lab"]
+    for found in imports {
+      lines.append("#sourceLocation(file: \"\(escaped(notebook.path))\", line: \(found.line))")
+      lines.append(found.text)
+      lines.append("#sourceLocation()")
+    }
+    lines.append("_notebookStart()")
     for cell in notebook.cells where cell.options.eval && !excluded.contains(cell.index) {
       lines.append("_notebookCellBegin(\(cell.index))")
       let location = "#sourceLocation(file: \"\(escaped(notebook.path))\", line: \(cell.codeLine))"
+      let code = withoutImports(cell, imports.filter { $0.cell == cell.index })
       if cell.options.error {
         lines.append("do {")
         lines.append(location)
-        lines.append(cell.code)
+        lines.append(code)
         lines.append("#sourceLocation()")
         lines.append("} catch { _notebookReport(error) }")
       } else {
         lines.append(location)
-        lines.append(cell.code)
+        lines.append(code)
         lines.append("#sourceLocation()")
       }
     }
     lines.append("_notebookEnd()")
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// The cell's code with its import lines (moved to the top of the program) left blank, so lines keep their numbers.
+  private static func withoutImports(_ cell: Cell, _ imports: [ImportScanner.Import]) -> String {
+    guard !imports.isEmpty else { return cell.code }
+    var lines = cell.code.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    for found in imports { lines[found.codeLine] = "" }
+    return lines.joined(separator: "\n")
   }
 
   /// `path` as written inside the `#sourceLocation` string literal; the compiler names the file

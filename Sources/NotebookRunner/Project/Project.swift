@@ -35,9 +35,6 @@ public struct Project: Sendable {
   /// The notebooks folder.
   public var notebooksDirectory: String { path("notebooks") }
 
-  /// The library sources every notebook program links, relative to the root.
-  public static let librarySources = ["Sources/NotebookRuntime", "Sources/Lab", "Sources/CBLAS"]
-
   /// Every notebook (`notebooks/*.md`), as root-relative paths in name order.
   public func notebookPaths() -> [String] {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: notebooksDirectory)) ?? []

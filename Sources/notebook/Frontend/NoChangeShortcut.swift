@@ -91,14 +91,19 @@ struct NoChangeShortcut: Codable, Equatable {
 
   /// What every result depends on besides the project's files.
   private static func environment(project: Project, toolchain: Toolchain) -> String {
-    let libraries = LibraryBuilder(project: project, toolchain: toolchain).fingerprint(
-      digests: FileDigests(project: project))
+    // Every module's fingerprint: an edit of any of them may change a notebook that imports it. A library
+    // that cannot be planned gets a value no stored shortcut has, so the build runs and reports why.
+    guard
+      let plan = try? LibraryBuilder(project: project, toolchain: toolchain).plan(
+        digests: FileDigests(project: project))
+    else { return UUID().uuidString }
+    let libraries = plan.fingerprints.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
     let machine = Machine.current
     // An inherited OpenBLAS setting changes the numerical platform, and so every result's key.
     let inherited = ["OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE"].map { ProcessInfo.processInfo.environment[$0] ?? "" }
     return
       ([
-        RenderStamp.executableIdentity(), toolchain.version, libraries, machine.architecture,
+        RenderStamp.executableIdentity(), toolchain.version, libraries.joined(separator: " "), machine.architecture,
         machine.cpuFlags.sorted().joined(separator: " "),
       ] + inherited).joined(separator: "\u{0}")
   }

@@ -15,12 +15,14 @@ struct List: ParsableCommand {
     let session = try Session.open()
     let builder = NotebookBuilder(project: session.project, toolchain: session.toolchain)
     let cache = ResultCache(directory: "\(session.project.cacheDirectory)/results")
-    let fingerprint = LibraryBuilder(project: session.project, toolchain: session.toolchain).fingerprint()
+    // Without a readable Package.swift nothing can run: every notebook shows as stale or never run.
+    let plan = try? LibraryBuilder(project: session.project, toolchain: session.toolchain).plan()
     let digests = FileDigests(memoPath: nil)
     let rendered = RenderStamp.renderedDigests(
       storedAt: RenderStamp.path(project: session.project, siteDirectory: session.project.siteDirectory))
     for path in session.project.notebookPaths() {
       let notebook = builder.parse(path)
+      let fingerprint = plan?.fingerprint(for: notebook) ?? "unavailable"
       let key = builder.cacheKey(for: notebook, libraryFingerprint: fingerprint, digests: digests)
       let status = Self.status(notebook, cache: cache, key: key, renderedDigest: rendered[path])
       Console.line(

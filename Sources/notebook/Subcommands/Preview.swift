@@ -20,7 +20,7 @@ struct Preview: AsyncParsableCommand {
     let session = try Session.open()
     let state = PreviewState()
     if !noWatch {
-      let watcher = SourceWatcher(project: session.project)
+      let watcher = SourceWatcher(project: session.project, toolchain: session.toolchain)
       Thread.detachNewThread {
         watcher.watch {
           Console.line("Change detected: rebuilding…")

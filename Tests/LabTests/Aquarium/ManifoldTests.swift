@@ -1,6 +1,7 @@
 import Testing
 
 @testable import Lab
+@testable import LabAquarium
 
 @Suite("Aquarium.Manifold")
 struct ManifoldTests {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Lab
+@testable import LabAquarium
 
 @Suite("Aquarium.NitrogenCycle")
 struct NitrogenCycleTests {

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import Lab
+@testable import LabAquarium
 
 @Suite("Aquarium.PackedBed")
 struct PackedBedTests {

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import Lab
+@testable import LabAquarium
 
 @Suite("PipeNetwork")
 struct PipeNetworkTests {

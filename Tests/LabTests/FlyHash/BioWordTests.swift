@@ -1,6 +1,7 @@
 import Testing
 
 @testable import Lab
+@testable import LabFlyHash
 
 @Suite("FlyHash BioWord corpus and model")
 struct BioWordTests {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Lab
+@testable import LabFlyHash
 
 @Suite("FlyHash codes, SimHash and FlyHash")
 struct HashingTests {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Lab
+@testable import LabFlyHash
 
 @Suite("FlyHash PPMI embedding and truncated SVD")
 struct PPMIEmbeddingTests {

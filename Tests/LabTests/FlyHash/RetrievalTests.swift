@@ -1,6 +1,7 @@
 import Testing
 
 @testable import Lab
+@testable import LabFlyHash
 
 @Suite("FlyHash.Retrieval")
 struct RetrievalTests {

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import Lab
+@testable import LabKernelMachine
 
 @Suite("KernelMachine.TanhMLP")
 struct TanhMLPTests {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Lab
+@testable import LabMCMC
 
 /// A tiny model whose sentences of length 2–4 over 3 letters can be enumerated.
 private func tinySampler() -> CGMHSampler<NGramLanguageModel> {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Lab
+@testable import LabMCMC
 
 @Suite struct SamplerTests {
   @Test func gibbsMoveHasHastingsRatioOne() {

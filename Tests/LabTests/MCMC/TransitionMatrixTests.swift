@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Lab
+@testable import LabMCMC
 
 private func totalVariation(_ p: [Double], _ q: [Double]) -> Double {
   0.5 * zip(p, q).reduce(0) { $0 + abs($1.0 - $1.1) }

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Lab
+@testable import LabPositions
 
 @Suite("Positions tables and statistics")
 struct PositionTablesTests {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Lab
+@testable import LabRNN
 
 @Suite("RNN.ScalarCell")
 struct ScalarCellTests {

@@ -1,4 +1,5 @@
 import Lab
+import LabSummarization
 import Testing
 
 struct CopyTagTests {

@@ -1,5 +1,6 @@
 import Foundation
 import Lab
+import LabSummarization
 import Testing
 
 /// Lab's ROUGE against values computed by PyPI's `rouge-score` 0.1.2 (see Fixtures/README.md).

@@ -1,5 +1,6 @@
 import Foundation
 import Lab
+import LabSparseSoftmax
 import Testing
 
 struct SparseSoftmaxTests {

@@ -3,9 +3,9 @@ import Testing
 
 /// A throwaway notebook project in a temporary folder, driven through the real `notebook` binary.
 ///
-/// It holds a copy of the library sources notebook programs link (so its Lab fingerprint is the
-/// repository's at the time of copying) and shares the repository's compiled modules through a
-/// symbolic link, so Lab's optimised build is not paid again.
+/// It holds a copy of `Package.swift` and the library sources notebook programs link (so its
+/// fingerprints are the repository's at the time of copying) and shares the repository's compiled
+/// modules through a symbolic link, so their optimised builds are not paid again.
 struct ScratchProject {
   /// What a run of the command-line tool did.
   struct Run {
@@ -26,7 +26,7 @@ struct ScratchProject {
 
   let root: String
 
-  /// Creates an empty project with `notebooks/` and the library sources.
+  /// Creates an empty project with `notebooks/`, `Package.swift` and the library sources.
   init(_ name: String) throws {
     root =
       FileManager.default.temporaryDirectory
@@ -35,8 +35,17 @@ struct ScratchProject {
     try files.createDirectory(atPath: root + "/notebooks", withIntermediateDirectories: true)
     try files.createDirectory(atPath: root + "/Sources", withIntermediateDirectories: true)
     try files.createDirectory(atPath: root + "/.notebook-cache", withIntermediateDirectories: true)
-    for module in ["Lab", "NotebookRuntime", "CBLAS"] {
+    try files.copyItem(atPath: "\(Self.repository)/Package.swift", toPath: "\(root)/Package.swift")
+    let sources = try files.contentsOfDirectory(atPath: "\(Self.repository)/Sources")
+    for module in sources where module.hasPrefix("Lab") || ["NotebookRuntime", "CBLAS"].contains(module) {
       try files.copyItem(atPath: "\(Self.repository)/Sources/\(module)", toPath: "\(root)/Sources/\(module)")
+    }
+    // The package's description, remembered under the manifest's digest, saves evaluating it again.
+    let cache = Self.repository + "/.notebook-cache"
+    for memo in (try? files.contentsOfDirectory(atPath: cache))?.filter({
+      $0.hasPrefix("package-") && $0.hasSuffix(".json")
+    }) ?? [] {
+      try? files.copyItem(atPath: "\(cache)/\(memo)", toPath: "\(root)/.notebook-cache/\(memo)")
     }
     let modules = Self.repository + "/.notebook-cache/modules"
     try files.createDirectory(atPath: modules, withIntermediateDirectories: true)

@@ -1,5 +1,6 @@
 import Foundation
 import Lab
+import LabFlyHash
 
 // One BioWord training epoch on Jane Austen's six novels, timed from inside; the numpy twin is
 // bench/flyhash/bioword_epoch.py and bench/flyhash/run compares the two.
