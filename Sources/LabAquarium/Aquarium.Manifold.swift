@@ -44,7 +44,7 @@ extension Aquarium {
     public static func deadEnd(
       inlets: Int, segment: PipeLoss, inlet: PipeLoss, suction: Double = 1, pump: PipeLoss? = nil
     ) -> Manifold {
-      precondition(inlets > 0, "a manifold needs inlets")
+      require(inlets > 0, "a manifold needs inlets")
       var network = PipeNetwork(nodeCount: 1)
       network.fixPressure(at: 0, to: 0)
       let outlet = network.addPump(suction: suction, loss: pump)
@@ -70,7 +70,7 @@ extension Aquarium {
     public static func hTree(
       levels: Int, segment: PipeLoss, inlet: PipeLoss, suction: Double = 1, pump: PipeLoss? = nil
     ) -> Manifold {
-      precondition(levels > 0, "an H-tree needs at least one level")
+      require(levels > 0, "an H-tree needs at least one level")
       var builder = HTreeBuilder(levels: levels, segment: segment, inlet: inlet, suction: suction, pump: pump)
       builder.grow(from: builder.root, at: [0, 0], level: 1)
       return Manifold(network: builder.network, inletPipes: builder.inletPipes, inletPositions: builder.positions)
@@ -92,7 +92,7 @@ extension Aquarium {
     public static func reverseReturn(
       branches: Int, header: PipeLoss, branch: PipeLoss, suction: Double = 1, pump: PipeLoss? = nil
     ) -> Manifold {
-      precondition(branches > 0, "a manifold needs branches")
+      require(branches > 0, "a manifold needs branches")
       var network = PipeNetwork(nodeCount: 1)
       network.fixPressure(at: 0, to: 0)
       let supply = (0..<branches).map { _ in network.addNode() }

@@ -18,8 +18,8 @@ extension Aquarium {
 
     /// Creates a bed description.
     public init(grainDiameter: Double, porosity: Double, depth: Double) {
-      precondition(grainDiameter > 0 && depth > 0, "a bed needs positive sizes")
-      precondition(porosity > 0 && porosity < 1, "porosity must lie in (0, 1), got \(porosity)")
+      require(grainDiameter > 0 && depth > 0, "a bed needs positive sizes")
+      require(porosity > 0 && porosity < 1, "porosity must lie in (0, 1), got \(porosity)")
       self.grainDiameter = grainDiameter
       self.porosity = porosity
       self.depth = depth

@@ -9,7 +9,7 @@ extension PipeNetwork {
   /// fixed-pressure node. Mass balance at free nodes holds to rounding (about 1e-15 of
   /// the largest flow), and the solution does not depend on how pipes are oriented.
   public func solveLinear() -> PipeFlow? {
-    precondition(pipes.allSatisfy { $0.quadraticCoefficient == 0 }, "solveLinear needs K = 0; use solve()")
+    require(pipes.allSatisfy { $0.quadraticCoefficient == 0 }, "solveLinear needs K = 0; use solve()")
     guard let pressures = linearPressures(conductances: pipes.map { 1 / $0.resistance }) else { return nil }
     return flow(at: pressures, iterations: 0)
   }

@@ -68,23 +68,23 @@ public struct PipeNetwork: Sendable, Equatable {
   /// At least one of the coefficients must be positive.
   @discardableResult
   public mutating func addPipe(from: Int, to: Int, resistance: Double, quadraticCoefficient: Double = 0) -> Int {
-    precondition(from != to, "a pipe needs two distinct nodes")
-    precondition(max(from, to) < nodeCount && min(from, to) >= 0, "pipe \(from)→\(to) outside 0..<\(nodeCount)")
-    precondition(resistance >= 0 && quadraticCoefficient >= 0, "loss coefficients must be non-negative")
-    precondition(resistance + quadraticCoefficient > 0, "a pipe needs some resistance")
+    require(from != to, "a pipe needs two distinct nodes")
+    require(max(from, to) < nodeCount && min(from, to) >= 0, "pipe \(from)→\(to) outside 0..<\(nodeCount)")
+    require(resistance >= 0 && quadraticCoefficient >= 0, "loss coefficients must be non-negative")
+    require(resistance + quadraticCoefficient > 0, "a pipe needs some resistance")
     pipes.append(Pipe(from: from, to: to, resistance: resistance, quadraticCoefficient: quadraticCoefficient))
     return pipes.count - 1
   }
 
   /// Holds `node` at `pressure`.
   public mutating func fixPressure(at node: Int, to pressure: Double) {
-    precondition(node >= 0 && node < nodeCount, "node \(node) outside 0..<\(nodeCount)")
+    require(node >= 0 && node < nodeCount, "node \(node) outside 0..<\(nodeCount)")
     fixedPressures[node] = pressure
   }
 
   /// Replaces the coefficients of pipe `index` (to clog an inlet, say).
   public mutating func setPipe(_ index: Int, resistance: Double, quadraticCoefficient: Double = 0) {
-    precondition(
+    require(
       resistance >= 0 && quadraticCoefficient >= 0 && resistance + quadraticCoefficient > 0,
       "loss coefficients must be non-negative, not both zero")
     pipes[index].resistance = resistance

@@ -12,8 +12,8 @@ extension FlyHash.BioWordModel {
   public mutating func trainMinibatches(
     on corpus: FlyHash.BioWordCorpus, order: [Int], learningRate: Double, batchSize: Int
   ) -> EpochSummary {
-    precondition(corpus.inputDimension == inputDimension, "corpus and model dimensions differ")
-    precondition(batchSize > 0, "batch size must be positive, got \(batchSize)")
+    require(corpus.inputDimension == inputDimension, "corpus and model dimensions differ")
+    require(batchSize > 0, "batch size must be positive, got \(batchSize)")
     foldAllScales()
     let inverse = corpus.frequencies.map { Float(1 / $0) }
     let (k, inputs) = (units, inputDimension)

@@ -21,7 +21,7 @@ extension FlyHash.BioWordModel {
   public mutating func trainPerSample(
     on corpus: FlyHash.BioWordCorpus, order: [Int], learningRate: Double
   ) -> EpochSummary {
-    precondition(corpus.inputDimension == inputDimension, "corpus and model dimensions differ")
+    require(corpus.inputDimension == inputDimension, "corpus and model dimensions differ")
     let inverse = corpus.frequencies.map { Float(1 / $0) }
     let epsilon = Float(learningRate)
     let (k, inputs) = (units, inputDimension)
@@ -47,7 +47,7 @@ extension FlyHash.BioWordModel {
             let norm = scale[winner] * storedNormSquared[winner].squareRoot()
             responseSum += Double(inner / (norm * inputNormSquared.squareRoot()))
             let factor = 1 - epsilon * inner
-            precondition(factor > 0, "learning rate too large: ε⟨W, v/p⟩ = \(epsilon * inner) ≥ 1")
+            require(factor > 0, "learning rate too large: ε⟨W, v/p⟩ = \(epsilon * inner) ≥ 1")
             scale[winner] *= factor
             for position in range {
               let i = Int(indices[position])

@@ -12,7 +12,7 @@ extension FlyHash {
 
     /// A code with every bit off.
     public init(length: Int) {
-      precondition(length >= 0, "a code needs a non-negative length, got \(length)")
+      require(length >= 0, "a code needs a non-negative length, got \(length)")
       self.length = length
       words = [UInt64](repeating: 0, count: (length + 63) / 64)
     }
@@ -27,14 +27,14 @@ extension FlyHash {
     public init(active: [Int], length: Int) {
       self.init(length: length)
       for i in active {
-        precondition((0..<length).contains(i), "bit \(i) out of range for a code of length \(length)")
+        require((0..<length).contains(i), "bit \(i) out of range for a code of length \(length)")
         words[i >> 6] |= 1 << UInt64(i & 63)
       }
     }
 
     /// Whether bit `i` is on.
     public subscript(i: Int) -> Bool {
-      precondition((0..<length).contains(i), "bit \(i) out of range for a code of length \(length)")
+      require((0..<length).contains(i), "bit \(i) out of range for a code of length \(length)")
       return words[i >> 6] & (1 << UInt64(i & 63)) != 0
     }
 
@@ -48,7 +48,7 @@ extension FlyHash {
     ///
     /// Both codes must have the same length.
     public func hammingDistance(to other: Code) -> Int {
-      precondition(length == other.length, "codes of length \(length) and \(other.length)")
+      require(length == other.length, "codes of length \(length) and \(other.length)")
       var count = 0
       for i in words.indices { count += (words[i] ^ other.words[i]).nonzeroBitCount }
       return count
@@ -61,7 +61,7 @@ extension FlyHash {
     ///
     /// Both codes must have the same length.
     public func overlap(with other: Code) -> Int {
-      precondition(length == other.length, "codes of length \(length) and \(other.length)")
+      require(length == other.length, "codes of length \(length) and \(other.length)")
       var count = 0
       for i in words.indices { count += (words[i] & other.words[i]).nonzeroBitCount }
       return count

@@ -28,7 +28,7 @@ extension FlyHash {
 
     /// The fraction of the first `k` ranked items that are relevant (k ≥ 1).
     public static func precision(at k: Int, ranking: [Int], relevant: Set<Int>) -> Double {
-      precondition(k >= 1, "precision needs k ≥ 1, got \(k)")
+      require(k >= 1, "precision needs k ≥ 1, got \(k)")
       return Double(ranking.prefix(k).filter(relevant.contains).count) / Double(k)
     }
 
@@ -48,7 +48,7 @@ extension FlyHash {
     public static func meanAveragePrecision(
       codes: [Code], queries: [Int], neighbours: [[Int]], by similarity: Similarity
     ) -> Double {
-      precondition(queries.count == neighbours.count, "one neighbour list per query")
+      require(queries.count == neighbours.count, "one neighbour list per query")
       let packed = PackedCodes(codes)
       let scores = zip(queries, neighbours).map { query, truth in
         packed.averagePrecision(of: query, relevant: truth, by: similarity)
@@ -62,7 +62,7 @@ extension FlyHash {
     public static func meanPrecision(
       at k: Int, codes: [Code], queries: [Int], relevant: [Set<Int>], by similarity: Similarity
     ) -> Double {
-      precondition(queries.count == relevant.count, "one relevant set per query")
+      require(queries.count == relevant.count, "one relevant set per query")
       let packed = PackedCodes(codes)
       let scores = zip(queries, relevant).map { query, truth in
         precision(at: k, ranking: packed.ranking(of: query, by: similarity), relevant: truth)
@@ -88,7 +88,7 @@ extension FlyHash {
     ///
     /// Exact for any input; 0.5 for indistinguishable scores, 1 for perfect separation.
     public static func areaUnderROC(positives: [Double], negatives: [Double]) -> Double {
-      precondition(!positives.isEmpty && !negatives.isEmpty, "AUC needs both classes")
+      require(!positives.isEmpty && !negatives.isEmpty, "AUC needs both classes")
       let sortedNegatives = negatives.sorted()
       var total = 0.0
       for score in positives {

@@ -14,7 +14,7 @@ extension FlyHash {
 
     /// Wires each of `cells` cells to `fanIn` distinct random inputs of `inputDimension`.
     public init(inputDimension: Int, cells: Int, fanIn: Int, using generator: inout SeededGenerator) {
-      precondition(fanIn <= inputDimension, "a cell cannot read \(fanIn) of \(inputDimension) inputs")
+      require(fanIn <= inputDimension, "a cell cannot read \(fanIn) of \(inputDimension) inputs")
       self.inputDimension = inputDimension
       connections = (0..<cells).map { _ in generator.sample(fanIn, from: inputDimension).sorted() }
     }
@@ -24,7 +24,7 @@ extension FlyHash {
 
     /// The cell activations `xW`: cell j gets the sum of its inputs.
     public func activations(_ x: [Double]) -> [Double] {
-      precondition(x.count == inputDimension, "input of length \(x.count), expected \(inputDimension)")
+      require(x.count == inputDimension, "input of length \(x.count), expected \(inputDimension)")
       return connections.map { inputs in inputs.reduce(0) { $0 + x[$1] } }
     }
 

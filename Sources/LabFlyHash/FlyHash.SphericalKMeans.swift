@@ -20,7 +20,7 @@ extension FlyHash {
       data: [[Double]], clusters: Int, restarts: Int = 10, maxIterations: Int = 100,
       using generator: inout SeededGenerator
     ) {
-      precondition(clusters >= 1 && clusters <= data.count, "need 1 to \(data.count) clusters, got \(clusters)")
+      require(clusters >= 1 && clusters <= data.count, "need 1 to \(data.count) clusters, got \(clusters)")
       let points = data.map(\.normalized)
       var best = Self.lloyd(points, seeds: Self.seeds(points, clusters, &generator), maxIterations)
       var bestObjective = Self.objective(centroids: best.centroids, on: points)
@@ -87,7 +87,7 @@ extension FlyHash {
     /// For each centroid, the cosine with the unit vector matched to it, matching greedily by
     /// largest cosine first and using each unit at most once (needs `units.count ≥ centroids.count`).
     public static func matchedCosines(units: [[Double]], centroids: [[Double]]) -> [Double] {
-      precondition(units.count >= centroids.count, "need at least as many units as centroids")
+      require(units.count >= centroids.count, "need at least as many units as centroids")
       let directions = units.map(\.normalized)
       var pairs: [(cosine: Double, unit: Int, centroid: Int)] = []
       for (u, unit) in directions.enumerated() {

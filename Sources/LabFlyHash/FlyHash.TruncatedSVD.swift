@@ -19,7 +19,7 @@ extension FlyHash {
       using generator: inout SeededGenerator
     ) {
       let width = Swift.min(rank + oversampling, Swift.min(matrix.rows, matrix.columns))
-      precondition(rank <= width, "rank \(rank) exceeds the matrix size")
+      require(rank <= width, "rank \(rank) exceeds the matrix size")
       var basis = Self.orthonormalColumns(
         matrix * Matrix.random(rows: matrix.columns, columns: width, using: &generator))
       for _ in 0..<powerIterations {

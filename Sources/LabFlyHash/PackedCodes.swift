@@ -8,7 +8,7 @@ struct PackedCodes {
 
   init(_ codes: [FlyHash.Code]) {
     let length = codes.first?.length ?? 0
-    precondition(codes.allSatisfy { $0.length == length }, "codes of different lengths")
+    require(codes.allSatisfy { $0.length == length }, "codes of different lengths")
     self.length = length
     stride = (length + 63) / 64
     words = codes.flatMap(\.packedWords)

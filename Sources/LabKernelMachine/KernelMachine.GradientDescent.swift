@@ -34,8 +34,8 @@ extension KernelMachine {
     /// Creates a configuration; `learningRate` must be positive, `steps` non-negative and
     /// `batchSize`, if given, positive.
     public init(model: M, loss: Loss, learningRate: Double, steps: Int, batchSize: Int? = nil, seed: UInt64 = 0) {
-      precondition(learningRate > 0 && steps >= 0, "need η > 0 and a non-negative step count")
-      precondition((batchSize ?? 1) > 0, "a mini-batch needs at least one example")
+      require(learningRate > 0 && steps >= 0, "need η > 0 and a non-negative step count")
+      require((batchSize ?? 1) > 0, "a mini-batch needs at least one example")
       self.model = model
       self.loss = loss
       self.learningRate = learningRate
@@ -55,7 +55,7 @@ extension KernelMachine {
     public func run(
       from initialParameters: [Double], inputs: Matrix, targets: [Double], probes: Matrix
     ) -> PathKernelTrace {
-      precondition(inputs.rows == targets.count, "one target per training input")
+      require(inputs.rows == targets.count, "one target per training input")
       var recorder = PathKernelRecorder(probeCount: probes.rows, trainingCount: inputs.rows)
       var theta = initialParameters
       var generator = SeededGenerator(seed: seed)

@@ -39,7 +39,7 @@ extension KernelMachine {
 
     /// The mean loss over a data set.
     public func mean(predictions: [Double], targets: [Double]) -> Double {
-      precondition(predictions.count == targets.count, "one target per prediction")
+      require(predictions.count == targets.count, "one target per prediction")
       guard !predictions.isEmpty else { return 0 }
       var total = 0.0
       for (f, y) in zip(predictions, targets) { total += value(prediction: f, target: y) }

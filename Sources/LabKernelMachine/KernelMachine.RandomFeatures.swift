@@ -17,7 +17,7 @@ extension KernelMachine {
 
     /// Draws `featureCount` features with frequencies `Ω ~ N(0, bandwidth²)`.
     public init(inputSize: Int, featureCount: Int, bandwidth: Double = 1, using generator: inout SeededGenerator) {
-      precondition(inputSize > 0 && featureCount > 0, "random features need positive sizes")
+      require(inputSize > 0 && featureCount > 0, "random features need positive sizes")
       frequencies = Matrix.random(
         rows: featureCount, columns: inputSize, standardDeviation: bandwidth, using: &generator)
       phases = (0..<featureCount).map { _ in 2 * Double.pi * generator.uniform() }
@@ -27,7 +27,7 @@ extension KernelMachine {
 
     /// The feature matrix: row `r` is `φ(x_r)`.
     public func features(at inputs: Matrix) -> Matrix {
-      precondition(
+      require(
         inputs.columns == frequencies.columns,
         "inputs have \(inputs.columns) columns, features expect \(frequencies.columns)")
       let scale = (2 / Double(parameterCount)).squareRoot()
@@ -38,7 +38,7 @@ extension KernelMachine {
     }
 
     public func outputs(at inputs: Matrix, parameters: [Double]) -> [Double] {
-      precondition(parameters.count == parameterCount, "expected \(parameterCount) parameters, got \(parameters.count)")
+      require(parameters.count == parameterCount, "expected \(parameterCount) parameters, got \(parameters.count)")
       return features(at: inputs) * parameters
     }
 

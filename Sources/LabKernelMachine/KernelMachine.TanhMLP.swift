@@ -16,7 +16,7 @@ extension KernelMachine {
 
     /// Creates an architecture; both sizes must be positive.
     public init(inputSize: Int, hiddenSize: Int) {
-      precondition(inputSize > 0 && hiddenSize > 0, "an MLP needs positive sizes")
+      require(inputSize > 0 && hiddenSize > 0, "an MLP needs positive sizes")
       self.inputSize = inputSize
       self.hiddenSize = hiddenSize
     }
@@ -76,8 +76,8 @@ extension KernelMachine {
 
     /// The hidden activations `tanh(W₁ x + b₁)`, row-major (rows of `inputs` × hidden).
     func activations(at inputs: Matrix, parameters: [Double]) -> [Double] {
-      precondition(inputs.columns == inputSize, "inputs have \(inputs.columns) columns, MLP expects \(inputSize)")
-      precondition(parameters.count == parameterCount, "expected \(parameterCount) parameters, got \(parameters.count)")
+      require(inputs.columns == inputSize, "inputs have \(inputs.columns) columns, MLP expects \(inputSize)")
+      require(parameters.count == parameterCount, "expected \(parameterCount) parameters, got \(parameters.count)")
       let h = hiddenSize
       let d = inputSize
       var hidden = [Double](repeating: 0, count: inputs.rows * h)

@@ -8,7 +8,7 @@ extension CGMHSampler {
   /// vocabularies: the count is `Σ_l |candidates|^l`, capped at 100,000 by a precondition.
   public func allSentences() -> [[Int]] {
     let total = lengths.reduce(0.0) { $0 + pow(Double(candidates.count), Double($1)) }
-    precondition(total <= 100_000, "too many sentences (\(Int(total))) to enumerate")
+    require(total <= 100_000, "too many sentences (\(Int(total))) to enumerate")
     var result: [[Int]] = []
     var frontier: [[Int]] = [[]]
     for length in 1...lengths.upperBound {

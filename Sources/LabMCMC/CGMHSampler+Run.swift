@@ -65,7 +65,7 @@ extension CGMHSampler {
     from initial: [Int], steps: Int, temperature: (Int) -> Double = { _ in 1 },
     using generator: inout SeededGenerator
   ) -> CGMHRun {
-    precondition(logDensity(initial) > -.infinity, "the initial sentence must satisfy the constraints")
+    require(logDensity(initial) > -.infinity, "the initial sentence must satisfy the constraints")
     var x = initial
     var record = CGMHRun()
     record.best = initial
@@ -88,7 +88,7 @@ extension CGMHSampler {
   /// A starting sentence of the given length: the keywords in order, continued by sampling the
   /// language model (redrawing any end or excluded token).
   public func initialSentence(length: Int, using generator: inout SeededGenerator) -> [Int] {
-    precondition(lengths.contains(length) && length >= keywords.count, "impossible initial length")
+    require(lengths.contains(length) && length >= keywords.count, "impossible initial length")
     var x = keywords
     let allowed = Set(candidates)
     while x.count < length {

@@ -47,11 +47,13 @@ public struct CGMHSampler<Model: LanguageModel>: Sendable {
     model: Model, keywords: [Int], lengths: ClosedRange<Int>, excludingTokens: Set<Int> = [],
     actionProbabilities: [Double] = [1.0 / 3, 1.0 / 3, 1.0 / 3]
   ) {
-    guard let endToken = model.endToken else { preconditionFailure("CGMH needs a model with an end token") }
-    precondition(lengths.lowerBound >= 1, "sentences must have at least one token")
-    precondition(actionProbabilities.count == 3 && actionProbabilities.allSatisfy { $0 >= 0 })
+    guard let endToken = model.endToken else { fatalError("CGMH needs a model with an end token") }
+    require(lengths.lowerBound >= 1, "sentences must have at least one token")
+    require(
+      actionProbabilities.count == 3 && actionProbabilities.allSatisfy { $0 >= 0 },
+      "three non-negative action probabilities (replace, insert, delete), got \(actionProbabilities)")
     let excluded = excludingTokens.union([endToken])
-    precondition(keywords.allSatisfy { !excluded.contains($0) }, "a keyword cannot be an excluded token")
+    require(keywords.allSatisfy { !excluded.contains($0) }, "a keyword cannot be an excluded token")
     self.model = model
     self.keywords = keywords
     self.constraint = KeywordConstraint(keywords: keywords)

@@ -15,7 +15,7 @@ extension SimulatedAnnealing {
 
     /// Creates the landscape; `maxStep` must be at least 1 and less than half the ring.
     public init(values: [Double], maxStep: Int) {
-      precondition(maxStep >= 1 && 2 * maxStep < values.count, "need 1 ≤ maxStep < count/2")
+      require(maxStep >= 1 && 2 * maxStep < values.count, "need 1 ≤ maxStep < count/2")
       self.values = values
       self.maxStep = maxStep
     }

@@ -17,7 +17,7 @@ public enum SimulatedAnnealing {
 
   /// `p_τ(x) = exp(f(x)/τ) / Σ exp(f/τ)` over a finite list of values, computed stably.
   public static func boltzmann(_ values: [Double], temperature: Double) -> [Double] {
-    precondition(temperature > 0, "temperature must be positive")
+    require(temperature > 0, "temperature must be positive")
     let top = values.max() ?? 0
     let weights = values.map { exp(($0 - top) / temperature) }
     let total = weights.reduce(0, +)

@@ -12,10 +12,10 @@ public struct TransitionMatrix: Sendable, Equatable {
 
   /// Wraps a square column-stochastic matrix (checked: non-negative, columns sum to 1 within 1e-9).
   public init(_ matrix: Matrix) {
-    precondition(matrix.rows == matrix.columns, "a transition matrix must be square")
-    precondition(matrix.elements.allSatisfy { $0 >= 0 }, "transition probabilities must be non-negative")
+    require(matrix.rows == matrix.columns, "a transition matrix must be square")
+    require(matrix.elements.allSatisfy { $0 >= 0 }, "transition probabilities must be non-negative")
     self.matrix = matrix
-    precondition(columnSumError <= 1e-9, "columns must sum to 1 (error \(columnSumError))")
+    require(columnSumError <= 1e-9, "columns must sum to 1 (error \(columnSumError))")
   }
 
   /// The number of states.

@@ -21,7 +21,7 @@ extension Positions {
     /// Builds the decomposition of `trained` with weight `alpha` (0 < α < 1; ½ is allowed
     /// but makes (i, j) and (j, i) coincide).
     public init(trained: Matrix, alpha: Double) {
-      precondition(alpha > 0 && alpha < 1, "alpha must lie in (0, 1), got \(alpha)")
+      require(alpha > 0 && alpha < 1, "alpha must lie in (0, 1), got \(alpha)")
       self.trained = trained
       self.alpha = alpha
       let first = trained.row(0)
@@ -41,7 +41,7 @@ extension Positions {
 
     /// The embedding of block `i`, offset `j` (position i·n + j), 0-based.
     public func embedding(block i: Int, offset j: Int) -> [Double] {
-      precondition((0..<trainedCount).contains(i) && (0..<trainedCount).contains(j), "block or offset out of range")
+      require((0..<trainedCount).contains(i) && (0..<trainedCount).contains(j), "block or offset out of range")
       return (0..<dimension).map { t in alpha * bases[i, t] + (1 - alpha) * bases[j, t] }
     }
 
@@ -52,7 +52,7 @@ extension Positions {
 
     /// The table of positions 0 ..< `count` (count×d).
     public func table(count: Int) -> Matrix {
-      precondition(count >= 0 && count <= capacity, "can encode at most \(capacity) positions, asked for \(count)")
+      require(count >= 0 && count <= capacity, "can encode at most \(capacity) positions, asked for \(count)")
       let n = trainedCount
       return Matrix(rows: count, columns: dimension) { k, t in
         alpha * bases[k / n, t] + (1 - alpha) * bases[k % n, t]
@@ -66,9 +66,10 @@ extension Positions {
     public func meanWithinBlockCosine(blocks: Range<Int>) -> Double {
       let n = trainedCount
       let values = blocks.map { i in
-        Positions.meanPairwiseCosine(Matrix(rows: n, columns: dimension) { j, t in
-          alpha * bases[i, t] + (1 - alpha) * bases[j, t]
-        })
+        Positions.meanPairwiseCosine(
+          Matrix(rows: n, columns: dimension) { j, t in
+            alpha * bases[i, t] + (1 - alpha) * bases[j, t]
+          })
       }
       return values.reduce(0, +) / Double(values.count)
     }

@@ -22,7 +22,7 @@ extension Positions {
     /// a·Lₖ + b·Lₖ² = 1 / Bₖ exactly (the lengths must differ and be positive).
     public init(fitting first: (length: Double, batchSize: Double), _ second: (length: Double, batchSize: Double)) {
       let (l1, l2) = (first.length, second.length)
-      precondition(l1 > 0 && l2 > 0 && l1 != l2, "need two different positive lengths")
+      require(l1 > 0 && l2 > 0 && l1 != l2, "need two different positive lengths")
       let (m1, m2) = (1 / first.batchSize, 1 / second.batchSize)
       // Dividing by L turns the system into a line: m/L = a + b·L.
       let slope = (m2 / l2 - m1 / l1) / (l2 - l1)

@@ -13,7 +13,7 @@ public enum Positions {
   ///
   /// Every row has norm exactly √(d/2) up to rounding (d even). Row 0 is (0, 1, 0, 1, …).
   public static func sinusoidal(count: Int, dimension d: Int, base: Double = 10000) -> Matrix {
-    precondition(d > 0 && d.isMultiple(of: 2), "the sinusoidal table needs an even dimension, got \(d)")
+    require(d > 0 && d.isMultiple(of: 2), "the sinusoidal table needs an even dimension, got \(d)")
     let frequencies = (0..<(d / 2)).map { pow(base, -2 * Double($0) / Double(d)) }
     return Matrix(rows: count, columns: d) { k, column in
       let angle = Double(k) * frequencies[column / 2]
@@ -23,10 +23,11 @@ public enum Positions {
 
   /// A copy of `table` with every row scaled to unit Euclidean norm (zero rows stay zero).
   public static func normalizingRows(_ table: Matrix) -> Matrix {
-    table.scalingRows(by: table.rowArrays.map { row in
-      let norm = row.norm
-      return norm > 0 ? 1 / norm : 0
-    })
+    table.scalingRows(
+      by: table.rowArrays.map { row in
+        let norm = row.norm
+        return norm > 0 ? 1 / norm : 0
+      })
   }
 
   /// The matrix of cosine similarities between the rows of `table` (m×m, by one BLAS product).
@@ -44,7 +45,7 @@ public enum Positions {
   /// ``cosineSimilarities(_:)`` to about 1e-12. Needs at least two rows, all non-zero.
   public static func meanPairwiseCosine(_ table: Matrix) -> Double {
     let m = table.rows
-    precondition(m >= 2, "the mean pairwise cosine needs at least two rows, got \(m)")
+    require(m >= 2, "the mean pairwise cosine needs at least two rows, got \(m)")
     let unit = normalizingRows(table)
     var total = [Double](repeating: 0, count: table.columns)
     for i in 0..<m {
@@ -55,7 +56,7 @@ public enum Positions {
 
   /// Rows `range` of `table` as a new matrix.
   public static func rows(_ range: Range<Int>, of table: Matrix) -> Matrix {
-    precondition(range.lowerBound >= 0 && range.upperBound <= table.rows, "rows \(range) out of 0..<\(table.rows)")
+    require(range.lowerBound >= 0 && range.upperBound <= table.rows, "rows \(range) out of 0..<\(table.rows)")
     let width = table.columns
     return Matrix(
       rows: range.count, columns: width,
@@ -64,7 +65,7 @@ public enum Positions {
 
   /// Every `stride`-th row of `table`, starting at row 0: what a heatmap of a long table shows.
   public static func everyRow(_ stride: Int, of table: Matrix) -> Matrix {
-    precondition(stride > 0, "stride must be positive, got \(stride)")
+    require(stride > 0, "stride must be positive, got \(stride)")
     let picked = Swift.stride(from: 0, to: table.rows, by: stride).map { table.row($0) }
     return Matrix(picked)
   }

@@ -28,7 +28,7 @@ extension RNN {
       let z = rootOfStationarity(offset: a, above: above)
       return abs(z - a) * sech2(z)
     }
-    return candidates.max()! / abs(h)
+    return Swift.max(candidates[0], candidates[1]) / abs(h)
   }
 
   /// A grid scan of the step factor |φ′(a + u·h)·u| over `samples` equally spaced u in `range`.
@@ -41,7 +41,7 @@ extension RNN {
     previousState h: Double, offset a: Double, recurrentWeights range: ClosedRange<Double>,
     samples: Int, activation: Activation
   ) -> (supremum: Double, recurrentWeight: Double) {
-    precondition(samples >= 2, "a scan needs at least two samples, got \(samples)")
+    require(samples >= 2, "a scan needs at least two samples, got \(samples)")
     var best = (supremum: -Double.infinity, recurrentWeight: range.lowerBound)
     let spacing = (range.upperBound - range.lowerBound) / Double(samples - 1)
     for index in 0..<samples {

@@ -15,7 +15,7 @@ extension RNN {
 
     /// Creates a network with recurrent weights `weights`, which must be square.
     public init(weights: Matrix) {
-      precondition(weights.isSquare, "recurrent weights must be square, got \(weights.rows)×\(weights.columns)")
+      require(weights.isSquare, "recurrent weights must be square, got \(weights.rows)×\(weights.columns)")
       self.weights = weights
     }
 
@@ -53,8 +53,8 @@ extension RNN {
     ///
     /// - Returns: (1 / (steps − discard))·Σ log(‖vₜ‖ / ‖vₜ₋₁‖) over the kept steps.
     public func lyapunovExponent(initial: [Double], steps: Int, discard: Int, linear: Bool = false) -> Double {
-      precondition(steps > discard && discard >= 0, "need steps > discard ≥ 0, got \(steps) and \(discard)")
-      precondition(initial.contains { $0 != 0 }, "the initial tangent vector must not be zero")
+      require(steps > discard && discard >= 0, "need steps > discard ≥ 0, got \(steps) and \(discard)")
+      require(initial.contains { $0 != 0 }, "the initial tangent vector must not be zero")
       var h = initial
       var v = initial.normalized
       var total = 0.0

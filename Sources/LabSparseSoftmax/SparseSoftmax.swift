@@ -9,7 +9,7 @@ import Lab
 public enum SparseSoftmax {
   /// `Ω_k`: the indices of the `k` largest logits, largest first; ties go to the lower index.
   public static func support(_ logits: [Double], k: Int) -> [Int] {
-    precondition(k >= 1, "Sparse softmax needs k ≥ 1, got \(k)")
+    require(k >= 1, "Sparse softmax needs k ≥ 1, got \(k)")
     return logits.topK(k)
   }
 
@@ -56,7 +56,7 @@ public enum SparseSoftmax {
   /// loss. `e^ε − 1` is computed with `expm1`, so small losses keep full precision. Returns `+∞`
   /// at `loss = 0`; `n = 1` gives `−∞` (no constraint).
   public static func requiredGap(classes: Int, loss: Double) -> Double {
-    precondition(classes >= 1 && loss >= 0, "requiredGap needs n ≥ 1 and loss ≥ 0")
+    require(classes >= 1 && loss >= 0, "requiredGap needs n ≥ 1 and loss ≥ 0")
     return log(Double(classes - 1)) - log(expm1(loss))
   }
 }

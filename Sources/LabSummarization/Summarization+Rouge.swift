@@ -57,7 +57,7 @@ extension Summarization {
   public static func rougeN<Token: Hashable>(
     _ n: Int, candidate: [Token], reference: [Token]
   ) -> RougeScore {
-    precondition(n >= 1, "ROUGE-N needs n ≥ 1, got \(n)")
+    require(n >= 1, "ROUGE-N needs n ≥ 1, got \(n)")
     let referenceCounts = nGramCounts(reference, n: n)
     let candidateCounts = nGramCounts(candidate, n: n)
     var matched = 0

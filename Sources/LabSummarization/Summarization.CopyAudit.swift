@@ -35,7 +35,7 @@ extension Summarization {
   public static func auditCopies<Token: Equatable>(
     tags: [CopyTag], tokens: [Token], source: [Token]
   ) -> CopyAudit {
-    precondition(tags.count == tokens.count, "One tag per token: \(tags.count) tags, \(tokens.count) tokens")
+    require(tags.count == tokens.count, "One tag per token: \(tags.count) tags, \(tokens.count) tokens")
     var audit = CopyAudit()
     audit.tokens = tokens.count
     var start: Int?

@@ -26,7 +26,7 @@ extension Summarization.CopyDecoder {
     runs: Int, sourceLength: Int = 24, sourceAlphabet: Int = 6, vocabularySize: Int = 10,
     steps: Int = 20, insideBias: Double = 1, seed: UInt64
   ) -> TrialSummary {
-    precondition(sourceAlphabet <= vocabularySize, "The source alphabet must fit in the vocabulary")
+    require(sourceAlphabet <= vocabularySize, "The source alphabet must fit in the vocabulary")
     var generator = SeededGenerator(seed: seed)
     var audit = Summarization.CopyAudit()
     var tagCounts: [Summarization.CopyTag: Int] = [:]

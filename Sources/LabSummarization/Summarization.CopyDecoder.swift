@@ -47,8 +47,8 @@ extension Summarization {
     /// - Returns: The emitted tag and token.
     @discardableResult
     public mutating func step(tagScores: [Double], tokenScores: [Double]) -> (tag: CopyTag, token: Int) {
-      precondition(tagScores.count == 3, "CopyDecoder needs 3 tag scores (B, I, O), got \(tagScores.count)")
-      precondition(!tokenScores.isEmpty, "CopyDecoder needs at least one token score")
+      require(tagScores.count == 3, "CopyDecoder needs 3 tag scores (B, I, O), got \(tagScores.count)")
+      require(!tokenScores.isEmpty, "CopyDecoder needs at least one token score")
       let next = continuations
       let tag = allowedTags(continuations: next).max { tagScores[$0.scoreIndex] < tagScores[$1.scoreIndex] } ?? .outside
       let candidates = allowedTokens(for: tag, vocabularySize: tokenScores.count, continuations: next)
@@ -63,9 +63,9 @@ extension Summarization {
       switch tag {
       case .outside: break
       case .begin:
-        precondition(sourceVocabulary.contains(token), "B token \(token) does not occur in the source")
+        require(sourceVocabulary.contains(token), "B token \(token) does not occur in the source")
       case .inside:
-        precondition(continuations.contains(token), "I token \(token) does not extend the copied span")
+        require(continuations.contains(token), "I token \(token) does not extend the copied span")
       }
       append(tag: tag, token: token)
     }

@@ -8,10 +8,11 @@ import Foundation
 ///   - condition: The property, computed live.
 ///   - claim: What the property means, in words.
 ///   - detail: Optional measured values that support the verdict.
+///   - line: The call's line in the notebook, for the terminal's message when the check fails.
 /// - Returns: `condition`, so a cell can branch on it.
 @discardableResult
-public func check(_ condition: Bool, _ claim: String, detail: String = "") -> Bool {
-  send(CheckRecord(passed: condition, claim: claim, detail: detail))
+public func check(_ condition: Bool, _ claim: String, detail: String = "", line: Int = #line) -> Bool {
+  send(CheckRecord(passed: condition, claim: claim, detail: detail, line: line))
   return condition
 }
 
@@ -22,14 +23,14 @@ public func check(_ condition: Bool, _ claim: String, detail: String = "") -> Bo
 /// - Returns: Whether the check passed.
 @discardableResult
 public func checkClose(
-  _ actual: Double, _ expected: Double, tolerance: Double, _ claim: String
+  _ actual: Double, _ expected: Double, tolerance: Double, _ claim: String, line: Int = #line
 ) -> Bool {
   let difference = abs(actual - expected)
   let passed = difference <= tolerance
   let detail =
     "\(Table.formatNumber(actual)) vs \(Table.formatNumber(expected)): "
     + "|Δ| = \(String(format: "%.3g", difference)) \(passed ? "≤" : ">") \(String(format: "%.3g", tolerance))"
-  send(CheckRecord(passed: passed, claim: claim, detail: detail))
+  send(CheckRecord(passed: passed, claim: claim, detail: detail, line: line))
   return passed
 }
 
@@ -42,8 +43,8 @@ public func checkClose(
 ///
 /// - Returns: `condition`, so a cell can branch on it.
 @discardableResult
-public func sanityCheck(_ condition: Bool, _ claim: String, detail: String = "") -> Bool {
-  send(CheckRecord(passed: condition, claim: claim, detail: detail, sanity: true))
+public func sanityCheck(_ condition: Bool, _ claim: String, detail: String = "", line: Int = #line) -> Bool {
+  send(CheckRecord(passed: condition, claim: claim, detail: detail, line: line, sanity: true))
   return condition
 }
 
@@ -51,6 +52,8 @@ struct CheckRecord: Codable {
   var passed: Bool
   var claim: String
   var detail: String
+  /// The line of the call in the notebook (the program is compiled with the notebook's line numbers).
+  var line: Int
   /// Set for a ``sanityCheck(_:_:detail:)``; absent for a claim.
   var sanity: Bool? = nil
 }

@@ -29,3 +29,16 @@ import Testing
   #expect(entries.count == 1)
   #expect(entries.first?.context == "let a: Int = \"s\"\n             ^~~\n")
 }
+
+@Test func theBacktracersBannerAndThreadNotesAreDropped() {
+  let printed = """
+    Swift/ContiguousArrayBuffer.swift:692: Fatal error: Index out of range
+    swift-runtime: failed to suspend thread 11756 while processing a crash; backtraces will be missing information
+
+    *** Signal 4: Backtracing from 0x7fb10816df7f... done ***
+
+    """
+  #expect(
+    CrashReport.withoutStackTrace(.text(printed))
+      == .text("Swift/ContiguousArrayBuffer.swift:692: Fatal error: Index out of range\n"))
+}

@@ -53,7 +53,12 @@ private func cells(_ bodies: [String]) -> String {
     #expect(TestProject.text(outcome.result.cells[1]) == "2\n")
     #expect(TestProject.text(outcome.result.cells[2]).hasPrefix("3\n"))
     #expect(TestProject.text(outcome.result.cells[2]).contains("Index out of range"))
-    #expect(outcome.result.diagnostics.first?.line == outcome.notebook.cells[2].fenceLine)
+    // The line that trapped, the third of the cell's code, not the cell's fence.
+    #expect(outcome.result.diagnostics.first?.line == outcome.notebook.cells[2].codeLine + 2)
+    #expect(
+      TestProject.errors(outcome.result.cells[2]).contains {
+        $0.contains(":\(outcome.notebook.cells[2].codeLine + 2): ")
+      })
   }
 
   @Test func anInfiniteLoopIsStoppedByTheCellTimeout() throws {

@@ -60,3 +60,20 @@ private func record(_ nonce: String, _ kind: String, _ payload: String) -> [UInt
   parser.finish()
   #expect(parser.outputs[0] == [.text("aaaaaaaaaa"), .truncated(droppedBytes: 15)])
 }
+
+@Test func failedChecksKeepTheLineOfTheirCall() {
+  var parser = OutputStreamParser(nonce: "k")
+  parser.consume(
+    record("k", "cell", "2")
+      + record("k", "check", #"{"passed":true,"claim":"holds","detail":"","line":7}"#)
+      + record("k", "check", #"{"passed":false,"claim":"fails","detail":"3 vs 4","line":9}"#)
+      + record("k", "check", #"{"passed":false,"claim":"sane","detail":"","line":11,"sanity":true}"#)
+      + record("k", "check", #"{"passed":false,"claim":"old runtime","detail":""}"#))
+  parser.finish()
+  #expect(
+    parser.failedChecks == [
+      .init(cell: 2, line: 9, claim: "fails", detail: "3 vs 4"),
+      .init(cell: 2, line: 11, claim: "sane", detail: ""),
+      .init(cell: 2, line: nil, claim: "old runtime", detail: ""),
+    ])
+}

@@ -12,7 +12,7 @@ extension Array where Element == Double {
   /// Ties go to the lower index; NaN entries come after every number. `k` larger than the
   /// count gives every index. O(n log k) by a bounded heap, so a top-10 of a vocabulary costs one pass.
   public func topK(_ k: Int) -> [Int] {
-    precondition(k >= 0, "topK needs a non-negative k, got \(k)")
+    require(k >= 0, "topK needs a non-negative k, got \(k)")
     let k = Swift.min(k, count)
     guard k > 0 else { return [] }
     // A min-heap (under "better than") of the k best seen so far; its root is the worst kept.
@@ -35,7 +35,7 @@ extension Array where Element == Double {
   ///
   /// NaN entries are ignored unless every entry is NaN (then 0). The array must not be empty.
   public func argmax() -> Int {
-    precondition(!isEmpty, "argmax of an empty array")
+    require(!isEmpty, "argmax of an empty array")
     var best = 0
     for i in indices.dropFirst() where self[i] > self[best] || (self[best].isNaN && !self[i].isNaN) {
       best = i
@@ -45,7 +45,7 @@ extension Array where Element == Double {
 
   /// The index of the smallest entry (the first one if tied); NaN as in ``argmax()``.
   public func argmin() -> Int {
-    precondition(!isEmpty, "argmin of an empty array")
+    require(!isEmpty, "argmin of an empty array")
     var best = 0
     for i in indices.dropFirst() where self[i] < self[best] || (self[best].isNaN && !self[i].isNaN) {
       best = i

@@ -19,10 +19,10 @@ public struct CSRMatrix: Sendable, Equatable {
   /// Creates a matrix from `(row, column, value)` triplets in any order (COO form);
   /// values at a repeated position are added.
   public init(rows: Int, columns: Int, entries: [(row: Int, column: Int, value: Double)]) {
-    precondition(rows >= 0 && columns >= 0, "shape must be non-negative, got \(rows)×\(columns)")
+    require(rows >= 0 && columns >= 0, "shape must be non-negative, got \(rows)×\(columns)")
     var perRow = [[(index: Int, value: Double)]](repeating: [], count: rows)
     for entry in entries {
-      precondition(
+      require(
         (0..<rows).contains(entry.row) && (0..<columns).contains(entry.column),
         "entry (\(entry.row), \(entry.column)) outside a \(rows)×\(columns) matrix")
       perRow[entry.row].append((index: entry.column, value: entry.value))
@@ -32,7 +32,7 @@ public struct CSRMatrix: Sendable, Equatable {
 
   /// Stacks sparse row vectors of dimension `columns` (one document per row, say).
   public init(columns: Int, rows sparseRows: [SparseVector]) {
-    precondition(sparseRows.allSatisfy { $0.dimension == columns }, "every row needs dimension \(columns)")
+    require(sparseRows.allSatisfy { $0.dimension == columns }, "every row needs dimension \(columns)")
     rows = sparseRows.count
     self.columns = columns
     rowOffsets = [0]
@@ -55,7 +55,7 @@ public struct CSRMatrix: Sendable, Equatable {
 
   /// Row `i` as a sparse vector.
   public func row(_ i: Int) -> SparseVector {
-    precondition((0..<rows).contains(i), "row \(i) out of range for \(rows) rows")
+    require((0..<rows).contains(i), "row \(i) out of range for \(rows) rows")
     let range = rowOffsets[i]..<rowOffsets[i + 1]
     return SparseVector(
       dimension: columns,
@@ -88,7 +88,7 @@ public struct CSRMatrix: Sendable, Equatable {
 
   /// Sparse × dense vector, O(nnz).
   public static func * (lhs: CSRMatrix, rhs: [Double]) -> [Double] {
-    precondition(rhs.count == lhs.columns, "cannot multiply \(lhs.rows)×\(lhs.columns) by \(rhs.count)")
+    require(rhs.count == lhs.columns, "cannot multiply \(lhs.rows)×\(lhs.columns) by \(rhs.count)")
     var result = [Double](repeating: 0, count: lhs.rows)
     for i in 0..<lhs.rows {
       var sum = 0.0
@@ -103,7 +103,7 @@ public struct CSRMatrix: Sendable, Equatable {
   /// Sparse × dense matrix, O(nnz · rhs.columns): each stored entry adds a scaled
   /// row of `rhs` (the access pattern that suits row-major storage).
   public static func * (lhs: CSRMatrix, rhs: Matrix) -> Matrix {
-    precondition(rhs.rows == lhs.columns, "cannot multiply \(lhs.rows)×\(lhs.columns) by \(rhs.rows)×\(rhs.columns)")
+    require(rhs.rows == lhs.columns, "cannot multiply \(lhs.rows)×\(lhs.columns) by \(rhs.rows)×\(rhs.columns)")
     let width = rhs.columns
     var out = [Double](repeating: 0, count: lhs.rows * width)
     rhs.elements.withUnsafeBufferPointer { b in
@@ -122,7 +122,7 @@ public struct CSRMatrix: Sendable, Equatable {
 
   /// `selfᵀ · vector` without forming the transpose, O(nnz).
   public func transposeMultiplied(by vector: [Double]) -> [Double] {
-    precondition(vector.count == rows, "cannot multiply the transpose of \(rows)×\(columns) by \(vector.count)")
+    require(vector.count == rows, "cannot multiply the transpose of \(rows)×\(columns) by \(vector.count)")
     var result = [Double](repeating: 0, count: columns)
     for i in 0..<rows {
       for k in rowOffsets[i]..<rowOffsets[i + 1] { result[columnIndices[k]] += values[k] * vector[i] }

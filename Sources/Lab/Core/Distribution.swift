@@ -10,14 +10,14 @@ public enum Distribution {
   /// Weights must be non-negative with a positive finite sum.
   public static func normalized(_ weights: [Double]) -> [Double] {
     let total = Statistics.compensatedSum(weights)
-    precondition(total > 0 && total.isFinite, "weights need a positive finite sum, got \(total)")
-    precondition(weights.allSatisfy { $0 >= 0 }, "weights must be non-negative")
+    require(total > 0 && total.isFinite, "weights need a positive finite sum, got \(total)")
+    require(weights.allSatisfy { $0 >= 0 }, "weights must be non-negative")
     return weights.map { $0 / total }
   }
 
   /// The total variation distance ½ Σ |pᵢ − qᵢ| = maxₐ |P(A) − Q(A)|, in [0, 1].
   public static func totalVariation(_ p: [Double], _ q: [Double]) -> Double {
-    precondition(p.count == q.count, "distributions over \(p.count) and \(q.count) outcomes")
+    require(p.count == q.count, "distributions over \(p.count) and \(q.count) outcomes")
     return 0.5 * Statistics.compensatedSum(zip(p, q).map { abs($0 - $1) })
   }
 
@@ -26,7 +26,7 @@ public enum Distribution {
   /// Terms with pᵢ = 0 contribute 0 (the limit of x log x); a term with pᵢ > 0 and
   /// qᵢ = 0 makes the divergence `+∞`. Not symmetric.
   public static func kl(_ p: [Double], _ q: [Double]) -> Double {
-    precondition(p.count == q.count, "distributions over \(p.count) and \(q.count) outcomes")
+    require(p.count == q.count, "distributions over \(p.count) and \(q.count) outcomes")
     var terms: [Double] = []
     for (pi, qi) in zip(p, q) where pi > 0 {
       if qi <= 0 { return .infinity }
@@ -51,7 +51,7 @@ public enum Distribution {
   public static func empirical(_ samples: [Int], outcomes: Int) -> [Double] {
     var counts = [Double](repeating: 0, count: outcomes)
     for s in samples {
-      precondition((0..<outcomes).contains(s), "outcome \(s) outside 0..<\(outcomes)")
+      require((0..<outcomes).contains(s), "outcome \(s) outside 0..<\(outcomes)")
       counts[s] += 1
     }
     return samples.isEmpty ? counts : counts.map { $0 / Double(samples.count) }

@@ -19,7 +19,7 @@ public enum FiniteDifference {
     of f: (Double) -> Double, at x: Double, step: Double? = nil
   ) -> Double {
     let h = step ?? defaultStep(at: x)
-    precondition(h > 0, "step must be positive, got \(h)")
+    require(h > 0, "step must be positive, got \(h)")
     return (f(x + h) - f(x - h)) / (2 * h)
   }
 
@@ -44,10 +44,10 @@ public enum FiniteDifference {
     var columns: [[Double]] = []
     for j in x.indices {
       let h = step ?? defaultStep(at: x[j])
-      precondition(h > 0, "step must be positive, got \(h)")
+      require(h > 0, "step must be positive, got \(h)")
       let plus = f(replacing(x, at: j, with: x[j] + h))
       let minus = f(replacing(x, at: j, with: x[j] - h))
-      precondition(plus.count == minus.count, "f returned vectors of different lengths")
+      require(plus.count == minus.count, "f returned vectors of different lengths")
       columns.append(zip(plus, minus).map { ($0 - $1) / (2 * h) })
     }
     let m = columns.first?.count ?? 0

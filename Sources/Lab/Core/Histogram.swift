@@ -14,7 +14,7 @@ public struct Histogram: Sendable, Equatable {
   /// Bins `values` into `bins` equal bins over `range`, by default from the smallest to the
   /// largest finite value (a single bin of width 1 around them if they are all equal).
   public init(values: [Double], bins: Int, range: ClosedRange<Double>? = nil) {
-    precondition(bins > 0, "a histogram needs at least one bin, got \(bins)")
+    require(bins > 0, "a histogram needs at least one bin, got \(bins)")
     let span = range ?? Histogram.defaultRange(values)
     let width = (span.upperBound - span.lowerBound) / Double(bins)
     edges = (0...bins).map { span.lowerBound + Double($0) * width }

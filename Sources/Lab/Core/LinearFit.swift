@@ -23,8 +23,8 @@ public struct LinearFit: Sendable, Equatable {
   /// For a power law y = c·xᵏ, fit the logarithms: `LinearFit.fit(x: xs.map(log), y: ys.map(log))`
   /// and read k from ``slope``.
   public static func fit(x: [Double], y: [Double]) -> LinearFit {
-    precondition(x.count == y.count, "x has \(x.count) values, y has \(y.count)")
-    precondition(x.count >= 2, "a line needs at least two points")
+    require(x.count == y.count, "x has \(x.count) values, y has \(y.count)")
+    require(x.count >= 2, "a line needs at least two points")
     let (mx, my) = (Statistics.mean(x), Statistics.mean(y))
     var (sxx, sxy, syy) = (0.0, 0.0, 0.0)
     for (xi, yi) in zip(x, y) {
@@ -32,7 +32,7 @@ public struct LinearFit: Sendable, Equatable {
       sxy += (xi - mx) * (yi - my)
       syy += (yi - my) * (yi - my)
     }
-    precondition(sxx > 0, "x values are all equal: the slope is undefined")
+    require(sxx > 0, "x values are all equal: the slope is undefined")
     let slope = sxy / sxx
     let residual = Swift.max(0, syy - slope * sxy)
     let rSquared = syy > 0 ? Swift.min(1, 1 - residual / syy) : 1

@@ -3,13 +3,13 @@ import CBLAS
 extension Matrix {
   /// Entry-wise sum.
   public static func + (lhs: Matrix, rhs: Matrix) -> Matrix {
-    precondition(lhs.rows == rhs.rows && lhs.columns == rhs.columns, "shapes differ")
+    require(lhs.rows == rhs.rows && lhs.columns == rhs.columns, "shapes differ")
     return Matrix(rows: lhs.rows, columns: lhs.columns, elements: lhs.elements.adding(rhs.elements))
   }
 
   /// Entry-wise difference.
   public static func - (lhs: Matrix, rhs: Matrix) -> Matrix {
-    precondition(lhs.rows == rhs.rows && lhs.columns == rhs.columns, "shapes differ")
+    require(lhs.rows == rhs.rows && lhs.columns == rhs.columns, "shapes differ")
     return Matrix(rows: lhs.rows, columns: lhs.columns, elements: lhs.elements.subtracting(rhs.elements))
   }
 
@@ -31,7 +31,7 @@ extension Matrix {
 
   /// Multiplies row `i` by `scales[i]`: `diag(scales) · self`, in O(n²).
   public func scalingRows(by scales: [Double]) -> Matrix {
-    precondition(scales.count == rows, "need one scale per row")
+    require(scales.count == rows, "need one scale per row")
     let width = columns
     // One pass writing fresh storage: copying `self` first and scaling in place reads and
     // writes the matrix twice, which cost 3 % of the RNN Jacobian chain.
@@ -52,7 +52,7 @@ extension Array where Element == Double {
   /// The dot product of two vectors of the same length.
   @inlinable
   public func dot(_ other: [Double]) -> Double {
-    precondition(count == other.count, "dot product of vectors of length \(count) and \(other.count)")
+    require(count == other.count, "dot product of vectors of length \(count) and \(other.count)")
     var sum = 0.0
     for i in indices { sum += self[i] * other[i] }
     return sum
@@ -96,13 +96,13 @@ extension Array where Element == Double {
   ///
   /// A named method rather than `+`, which on arrays means concatenation.
   public func adding(_ other: [Double]) -> [Double] {
-    precondition(count == other.count, "vectors of length \(count) and \(other.count)")
+    require(count == other.count, "vectors of length \(count) and \(other.count)")
     return combineElements(self, other, +)
   }
 
   /// The entry-wise difference `self − other`; both vectors must have the same length.
   public func subtracting(_ other: [Double]) -> [Double] {
-    precondition(count == other.count, "vectors of length \(count) and \(other.count)")
+    require(count == other.count, "vectors of length \(count) and \(other.count)")
     return combineElements(self, other, -)
   }
 
@@ -130,7 +130,7 @@ extension Array where Element == Double {
 
   /// Entry-wise (Hadamard) product.
   public func hadamard(_ other: [Double]) -> [Double] {
-    precondition(count == other.count, "vectors of length \(count) and \(other.count)")
+    require(count == other.count, "vectors of length \(count) and \(other.count)")
     return combineElements(self, other, *)
   }
 }

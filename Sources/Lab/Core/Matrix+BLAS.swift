@@ -3,7 +3,7 @@ import CBLAS
 extension Matrix {
   /// The product `self · other`, by `cblas_dgemm`.
   public func multiplied(by other: Matrix) -> Matrix {
-    precondition(columns == other.rows, "cannot multiply \(rows)×\(columns) by \(other.rows)×\(other.columns)")
+    require(columns == other.rows, "cannot multiply \(rows)×\(columns) by \(other.rows)×\(other.columns)")
     guard rows > 0, other.columns > 0, columns > 0 else { return Matrix(rows: rows, columns: other.columns) }
     // dgemm with β = 0 writes every entry of C, so the storage need not be zeroed first.
     let product = [Double](unsafeUninitializedCapacity: rows * other.columns) { c, initialized in
@@ -22,7 +22,7 @@ extension Matrix {
 
   /// The product `self · vector`, by `cblas_dgemv`.
   public func multiplied(by vector: [Double]) -> [Double] {
-    precondition(columns == vector.count, "cannot multiply \(rows)×\(columns) by a vector of \(vector.count)")
+    require(columns == vector.count, "cannot multiply \(rows)×\(columns) by a vector of \(vector.count)")
     var result = [Double](repeating: 0, count: rows)
     guard rows > 0, columns > 0 else { return result }
     elements.withUnsafeBufferPointer { a in
@@ -39,7 +39,7 @@ extension Matrix {
 
   /// The product `selfᵀ · vector`, by `cblas_dgemv`, without forming the transpose.
   public func transposeMultiplied(by vector: [Double]) -> [Double] {
-    precondition(rows == vector.count, "cannot multiply the transpose of \(rows)×\(columns) by \(vector.count)")
+    require(rows == vector.count, "cannot multiply the transpose of \(rows)×\(columns) by \(vector.count)")
     var result = [Double](repeating: 0, count: columns)
     guard rows > 0, columns > 0 else { return result }
     elements.withUnsafeBufferPointer { a in

@@ -14,7 +14,7 @@ extension Matrix {
 
   /// The entry-wise (Hadamard) product of two matrices of the same shape.
   public func hadamard(_ other: Matrix) -> Matrix {
-    precondition(rows == other.rows && columns == other.columns, "shapes differ")
+    require(rows == other.rows && columns == other.columns, "shapes differ")
     return Matrix(rows: rows, columns: columns, elements: elements.hadamard(other.elements))
   }
 
@@ -37,7 +37,7 @@ extension Matrix {
 
   /// The product `selfᵀ · other` by `cblas_dgemm`, without forming the transpose.
   public func transposeMultiplied(by other: Matrix) -> Matrix {
-    precondition(
+    require(
       rows == other.rows, "cannot multiply the transpose of \(rows)×\(columns) by \(other.rows)×\(other.columns)")
     var result = Matrix(rows: columns, columns: other.columns)
     guard columns > 0, other.columns > 0, rows > 0 else { return result }

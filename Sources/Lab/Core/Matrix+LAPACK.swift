@@ -16,8 +16,8 @@ extension Matrix {
   ///
   /// Same contract as ``solve(_:)-([Double])``: `nil` for an exactly singular pivot.
   public func solve(_ b: Matrix) -> Matrix? {
-    precondition(isSquare, "solve needs a square matrix, got \(rows)×\(columns)")
-    precondition(b.rows == rows, "right-hand side has \(b.rows) rows, matrix has \(rows)")
+    require(isSquare, "solve needs a square matrix, got \(rows)×\(columns)")
+    require(b.rows == rows, "right-hand side has \(b.rows) rows, matrix has \(rows)")
     guard rows > 0, b.columns > 0 else { return Matrix(rows: rows, columns: b.columns) }
     var lu = elements
     var x = b.elements
@@ -25,7 +25,7 @@ extension Matrix {
     let info = LAPACKE_dgesv(
       LAPACK_ROW_MAJOR, LAPACKInt(rows), LAPACKInt(b.columns), &lu, LAPACKInt(rows),
       &pivots, &x, LAPACKInt(b.columns))
-    precondition(info >= 0, "dgesv rejected argument \(-info)")
+    require(info >= 0, "dgesv rejected argument \(-info)")
     return info == 0 ? Matrix(rows: rows, columns: b.columns, elements: x) : nil
   }
 
@@ -34,16 +34,16 @@ extension Matrix {
   /// Prefer ``solve(_:)-([Double])`` to multiplying by the inverse: it is cheaper and
   /// more accurate. ‖A·A⁻¹ − I‖ is of order κ(A)·ε.
   public func inverse() -> Matrix? {
-    precondition(isSquare, "inverse needs a square matrix, got \(rows)×\(columns)")
+    require(isSquare, "inverse needs a square matrix, got \(rows)×\(columns)")
     guard rows > 0 else { return self }
     var a = elements
     var pivots = [LAPACKInt](repeating: 0, count: rows)
     let n = LAPACKInt(rows)
     let factored = LAPACKE_dgetrf(LAPACK_ROW_MAJOR, n, n, &a, n, &pivots)
-    precondition(factored >= 0, "dgetrf rejected argument \(-factored)")
+    require(factored >= 0, "dgetrf rejected argument \(-factored)")
     guard factored == 0 else { return nil }
     let inverted = LAPACKE_dgetri(LAPACK_ROW_MAJOR, n, &a, n, &pivots)
-    precondition(inverted >= 0, "dgetri rejected argument \(-inverted)")
+    require(inverted >= 0, "dgetri rejected argument \(-inverted)")
     return inverted == 0 ? Matrix(rows: rows, columns: columns, elements: a) : nil
   }
 
@@ -53,12 +53,12 @@ extension Matrix {
   /// Only the lower triangle of `self` is read: symmetry is assumed, not checked.
   /// `L` has a positive diagonal and exact zeros above it.
   public func cholesky() -> Matrix? {
-    precondition(isSquare, "cholesky needs a square matrix, got \(rows)×\(columns)")
+    require(isSquare, "cholesky needs a square matrix, got \(rows)×\(columns)")
     guard rows > 0 else { return self }
     var a = elements
     let n = LAPACKInt(rows)
     let info = LAPACKE_dpotrf(LAPACK_ROW_MAJOR, lapackChar("L"), n, &a, n)
-    precondition(info >= 0, "dpotrf rejected argument \(-info)")
+    require(info >= 0, "dpotrf rejected argument \(-info)")
     guard info == 0 else { return nil }
     for i in 0..<rows {
       for j in (i + 1)..<Swift.max(i + 1, columns) { a[i * columns + j] = 0 }

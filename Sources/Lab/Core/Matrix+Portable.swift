@@ -6,7 +6,7 @@ extension Matrix {
   /// last-bit difference would grow, as in the state of a chaotic network; it is several times
   /// slower than the BLAS product `self * vector` for large matrices.
   public func portablyMultiplied(by vector: [Double]) -> [Double] {
-    precondition(vector.count == columns, "cannot multiply a \(rows)×\(columns) matrix by a vector of \(vector.count)")
+    require(vector.count == columns, "cannot multiply a \(rows)×\(columns) matrix by a vector of \(vector.count)")
     return elements.withUnsafeBufferPointer { entries in
       (0..<rows).map { row in
         var sum = 0.0

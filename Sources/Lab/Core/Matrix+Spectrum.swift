@@ -8,7 +8,7 @@ extension Matrix {
   /// reciprocal: well-separated eigenvalues of normal matrices to ~ε·‖A‖, defective
   /// ones much worse (a Jordan block of size k to ~ε^(1/k)). Traps if LAPACK fails to converge.
   public func eigenvalues() -> [Complex] {
-    precondition(isSquare, "eigenvalues needs a square matrix, got \(rows)×\(columns)")
+    require(isSquare, "eigenvalues needs a square matrix, got \(rows)×\(columns)")
     guard rows > 0 else { return [] }
     var a = elements
     var re = [Double](repeating: 0, count: rows)
@@ -19,7 +19,7 @@ extension Matrix {
     let info = LAPACKE_dgeev(
       LAPACK_ROW_MAJOR, lapackChar("N"), lapackChar("N"), n, &a, n, &re, &im, &left, 1,
       &right, 1)
-    precondition(info == 0, "dgeev failed with info \(info) (non-finite input?)")
+    require(info == 0, "dgeev failed with info \(info) (non-finite input?)")
     return zip(re, im).map { Complex($0, $1) }
   }
 
@@ -43,7 +43,7 @@ extension Matrix {
     let info = LAPACKE_dgesdd(
       LAPACK_ROW_MAJOR, lapackChar("N"), LAPACKInt(rows), LAPACKInt(columns), &a,
       LAPACKInt(columns), &s, &left, 1, &right, LAPACKInt(columns))
-    precondition(info == 0, "dgesdd failed with info \(info) (non-finite input?)")
+    require(info == 0, "dgesdd failed with info \(info) (non-finite input?)")
     return s
   }
 

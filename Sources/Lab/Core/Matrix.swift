@@ -12,7 +12,7 @@ public struct Matrix: Sendable, Equatable {
 
   /// Creates a matrix from row-major entries.
   public init(rows: Int, columns: Int, elements: [Double]) {
-    precondition(
+    require(
       elements.count == rows * columns,
       "a \(rows)×\(columns) matrix needs \(rows * columns) entries, got \(elements.count)")
     self.rows = rows
@@ -28,7 +28,7 @@ public struct Matrix: Sendable, Equatable {
   /// A matrix from an array of equal-length rows.
   public init(_ rowArrays: [[Double]]) {
     let width = rowArrays.first?.count ?? 0
-    precondition(rowArrays.allSatisfy { $0.count == width }, "all rows must have the same length")
+    require(rowArrays.allSatisfy { $0.count == width }, "all rows must have the same length")
     self.init(rows: rowArrays.count, columns: width, elements: rowArrays.flatMap { $0 })
   }
 

@@ -15,7 +15,7 @@ extension ODE {
     from start: Double, to end: Double, initial: [Double], tolerance: Double = 1e-8,
     maximumSteps: Int = 1_000_000, derivative: (Double, [Double]) -> [Double]
   ) -> ODESolution {
-    precondition(tolerance > 0, "tolerance must be positive, got \(tolerance)")
+    require(tolerance > 0, "tolerance must be positive, got \(tolerance)")
     var y = initial
     var f = checked(derivative(start, y), count: y.count)
     var solution = ODESolution(times: [start], states: [y], derivatives: [f], evaluations: 1)

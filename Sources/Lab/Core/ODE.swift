@@ -23,7 +23,7 @@ public enum ODE {
     from start: Double, to end: Double, steps: Int, initial: [Double],
     derivative: (Double, [Double]) -> [Double]
   ) -> ODESolution {
-    precondition(steps > 0, "rk4 needs at least one step, got \(steps)")
+    require(steps > 0, "rk4 needs at least one step, got \(steps)")
     let h = (end - start) / Double(steps)
     var y = initial
     var slope = checked(derivative(start, y), count: y.count)
@@ -53,7 +53,7 @@ public enum ODE {
   }
 
   static func checked(_ value: [Double], count: Int) -> [Double] {
-    precondition(value.count == count, "derivative returned \(value.count) values for a state of \(count)")
+    require(value.count == count, "derivative returned \(value.count) values for a state of \(count)")
     return value
   }
 }

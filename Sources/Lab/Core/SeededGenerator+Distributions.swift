@@ -12,8 +12,10 @@ extension SeededGenerator {
     range.lowerBound + (range.upperBound - range.lowerBound) * uniform()
   }
 
-  /// A standard normal draw, by the Box–Muller transform (one of the pair is discarded,
-  /// so the stream stays a pure function of the seed and the call count). Its logarithm and
+  /// A standard normal draw, by the Box–Muller transform.
+  ///
+  /// One of the pair is discarded, so the stream stays a pure function of the seed and the
+  /// call count. Its logarithm and
   /// cosine are ``PortableMath``'s, so a seed gives the same draws on every machine.
   public mutating func normal() -> Double {
     var u1 = uniform()
@@ -34,7 +36,7 @@ extension SeededGenerator {
 
   /// An integer uniform on `0..<upperBound`, without modulo bias.
   public mutating func integer(below upperBound: Int) -> Int {
-    precondition(upperBound > 0, "integer(below:) needs a positive bound, got \(upperBound)")
+    require(upperBound > 0, "integer(below:) needs a positive bound, got \(upperBound)")
     return Int(next(upperBound: UInt64(upperBound)))
   }
 
@@ -43,7 +45,7 @@ extension SeededGenerator {
   /// Weights must be finite and non-negative with a positive sum.
   public mutating func categorical(_ weights: [Double]) -> Int {
     let total = weights.reduce(0, +)
-    precondition(total > 0 && total.isFinite, "categorical weights must have a positive finite sum")
+    require(total > 0 && total.isFinite, "categorical weights must have a positive finite sum")
     var target = uniform() * total
     for (index, weight) in weights.enumerated() {
       target -= weight
@@ -54,7 +56,7 @@ extension SeededGenerator {
 
   /// A Gamma(shape, 1) draw (Marsaglia & Tsang, 2000; shape < 1 by the boost u^{1/shape}).
   public mutating func gamma(shape: Double) -> Double {
-    precondition(shape > 0, "gamma shape must be positive, got \(shape)")
+    require(shape > 0, "gamma shape must be positive, got \(shape)")
     if shape < 1 {
       return gamma(shape: shape + 1) * pow(uniform(), 1 / shape)
     }
@@ -98,7 +100,7 @@ extension SeededGenerator {
 
   /// `count` distinct indices from `0..<population`, in the order drawn.
   public mutating func sample(_ count: Int, from population: Int) -> [Int] {
-    precondition(count <= population, "cannot sample \(count) of \(population) without replacement")
+    require(count <= population, "cannot sample \(count) of \(population) without replacement")
     var chosen = Set<Int>()
     var order: [Int] = []
     // Floyd's algorithm: `count` draws, no rejection loop.

@@ -14,9 +14,9 @@ public struct SparseVector: Sendable, Equatable {
   /// Creates a sparse vector from `(index, value)` pairs in any order; values at a
   /// repeated index are added (so a list of token ids becomes counts).
   public init(dimension: Int, entries: [(index: Int, value: Double)]) {
-    precondition(dimension >= 0, "dimension must be non-negative, got \(dimension)")
+    require(dimension >= 0, "dimension must be non-negative, got \(dimension)")
     for entry in entries {
-      precondition(
+      require(
         (0..<dimension).contains(entry.index),
         "index \(entry.index) out of range for dimension \(dimension)")
     }
@@ -55,7 +55,7 @@ public struct SparseVector: Sendable, Equatable {
 
   /// Entry `index` (0 where nothing is stored), by binary search: O(log nnz).
   public subscript(index: Int) -> Double {
-    precondition((0..<dimension).contains(index), "index \(index) out of range for \(dimension)")
+    require((0..<dimension).contains(index), "index \(index) out of range for \(dimension)")
     var low = 0
     var high = indices.count
     while low < high {
@@ -74,7 +74,7 @@ public struct SparseVector: Sendable, Equatable {
 
   /// The dot product with a dense vector of the same dimension, in O(nnz).
   public func dot(_ other: [Double]) -> Double {
-    precondition(other.count == dimension, "dimension \(dimension) vs \(other.count)")
+    require(other.count == dimension, "dimension \(dimension) vs \(other.count)")
     var sum = 0.0
     for (i, v) in zip(indices, values) { sum += v * other[i] }
     return sum
@@ -82,7 +82,7 @@ public struct SparseVector: Sendable, Equatable {
 
   /// The dot product with another sparse vector, by merging the index lists: O(nnz₁ + nnz₂).
   public func dot(_ other: SparseVector) -> Double {
-    precondition(other.dimension == dimension, "dimension \(dimension) vs \(other.dimension)")
+    require(other.dimension == dimension, "dimension \(dimension) vs \(other.dimension)")
     var (a, b, sum) = (0, 0, 0.0)
     while a < indices.count && b < other.indices.count {
       if indices[a] == other.indices[b] {

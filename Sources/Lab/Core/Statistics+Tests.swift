@@ -4,8 +4,8 @@ extension Statistics {
   /// Pearson's chi-square statistic Σ (Oᵢ − Eᵢ)²/Eᵢ for observed counts against
   /// expected counts (every expected count must be positive).
   public static func chiSquare(observed: [Double], expected: [Double]) -> Double {
-    precondition(observed.count == expected.count, "observed and expected differ in length")
-    precondition(expected.allSatisfy { $0 > 0 }, "expected counts must be positive")
+    require(observed.count == expected.count, "observed and expected differ in length")
+    require(expected.allSatisfy { $0 > 0 }, "expected counts must be positive")
     return zip(observed, expected).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) / $1.1 }
   }
 
@@ -13,7 +13,7 @@ extension Statistics {
   ///
   /// Computed as ``regularizedGammaQ(_:_:)`` at (k/2, x/2); accurate to about 10⁻¹⁴ absolute.
   public static func chiSquarePValue(_ statistic: Double, degreesOfFreedom: Int) -> Double {
-    precondition(degreesOfFreedom > 0, "degrees of freedom must be positive")
+    require(degreesOfFreedom > 0, "degrees of freedom must be positive")
     return statistic <= 0 ? 1 : regularizedGammaQ(Double(degreesOfFreedom) / 2, statistic / 2)
   }
 
@@ -27,7 +27,7 @@ extension Statistics {
   /// By the power series of P for x < a + 1 and Lentz's continued fraction otherwise;
   /// relative error about 10⁻¹⁴ except where Q underflows. Q(a, 0) = 1, Q(a, +∞) = 0.
   public static func regularizedGammaQ(_ a: Double, _ x: Double) -> Double {
-    precondition(a > 0 && x >= 0, "regularizedGammaQ needs a > 0 and x ≥ 0")
+    require(a > 0 && x >= 0, "regularizedGammaQ needs a > 0 and x ≥ 0")
     if x == 0 { return 1 }
     if x.isInfinite { return 0 }
     let logPrefactor = a * log(x) - x - lgamma(a)

@@ -9,13 +9,13 @@ import Foundation
 public enum Statistics {
   /// The arithmetic mean.
   public static func mean(_ values: [Double]) -> Double {
-    precondition(!values.isEmpty, "mean of an empty sample")
+    require(!values.isEmpty, "mean of an empty sample")
     return compensatedSum(values) / Double(values.count)
   }
 
   /// The unbiased sample variance Σ(xᵢ − x̄)²/(n − 1), from at least two values.
   public static func variance(_ values: [Double]) -> Double {
-    precondition(values.count >= 2, "sample variance needs at least two values, got \(values.count)")
+    require(values.count >= 2, "sample variance needs at least two values, got \(values.count)")
     return sumOfSquaredDeviations(values) / Double(values.count - 1)
   }
 
@@ -31,7 +31,7 @@ public enum Statistics {
 
   /// The sample covariance Σ(xᵢ − x̄)(yᵢ − ȳ)/(n − 1).
   public static func covariance(_ x: [Double], _ y: [Double]) -> Double {
-    precondition(x.count == y.count && x.count >= 2, "covariance needs two samples of equal length ≥ 2")
+    require(x.count == y.count && x.count >= 2, "covariance needs two samples of equal length ≥ 2")
     let (mx, my) = (mean(x), mean(y))
     return compensatedSum(zip(x, y).map { ($0 - mx) * ($1 - my) }) / Double(x.count - 1)
   }
@@ -52,11 +52,11 @@ public enum Statistics {
 
   /// Several quantiles with one sort (see ``quantile(_:_:)``).
   public static func quantiles(_ values: [Double], _ ps: [Double]) -> [Double] {
-    precondition(!values.isEmpty, "quantile of an empty sample")
-    precondition(!values.contains { $0.isNaN }, "quantile of a sample containing NaN")
+    require(!values.isEmpty, "quantile of an empty sample")
+    require(!values.contains { $0.isNaN }, "quantile of a sample containing NaN")
     let sorted = values.sorted()
     return ps.map { p in
-      precondition((0...1).contains(p), "quantile level must be in [0, 1], got \(p)")
+      require((0...1).contains(p), "quantile level must be in [0, 1], got \(p)")
       let position = p * Double(sorted.count - 1)
       let low = Int(position.rounded(.down))
       let high = Swift.min(low + 1, sorted.count - 1)

@@ -25,13 +25,13 @@ extension Matrix {
   /// stable: residuals ‖A·v − λ·v‖ are of order n·ε·‖A‖ and ‖VᵀV − I‖ of order n·ε.
   /// Traps if LAPACK fails to converge (it does not for finite input).
   public func symmetricEigen() -> SymmetricEigen {
-    precondition(isSquare, "symmetricEigen needs a square matrix, got \(rows)×\(columns)")
+    require(isSquare, "symmetricEigen needs a square matrix, got \(rows)×\(columns)")
     guard rows > 0 else { return SymmetricEigen(values: [], vectors: self) }
     var a = elements
     var values = [Double](repeating: 0, count: rows)
     let n = LAPACKInt(rows)
     let info = LAPACKE_dsyevd(LAPACK_ROW_MAJOR, lapackChar("V"), lapackChar("L"), n, &a, n, &values)
-    precondition(info == 0, "dsyevd failed with info \(info) (non-finite input?)")
+    require(info == 0, "dsyevd failed with info \(info) (non-finite input?)")
     return SymmetricEigen(values: values, vectors: Matrix(rows: rows, columns: columns, elements: a))
   }
 }

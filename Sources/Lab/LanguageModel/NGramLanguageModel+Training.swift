@@ -10,7 +10,7 @@ extension NGramLanguageModel {
   ///   - order: `n`, from 1 (a smoothed unigram model) to 4.
   ///   - sentences: The training sentences.
   public init(order: Int, sentences: [[String]]) {
-    precondition((1...4).contains(order), "order must be between 1 and 4, got \(order)")
+    require((1...4).contains(order), "order must be between 1 and 4, got \(order)")
     var symbols = ["</s>", "<unk>"]
     var ids = ["</s>": 0, "<unk>": 1]
     for sentence in sentences {
@@ -19,7 +19,7 @@ extension NGramLanguageModel {
         symbols.append(symbol)
       }
     }
-    precondition(symbols.count < 1 << 16, "at most 65,535 symbols are supported")
+    require(symbols.count < 1 << 16, "at most 65,535 symbols are supported")
     let encoded = sentences.map { $0.map { ids[$0, default: Self.unknownTokenID] } }
     self.order = order
     self.symbols = symbols

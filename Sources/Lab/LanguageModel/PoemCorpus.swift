@@ -29,7 +29,7 @@ public enum PoemCorpus {
   public static func split(
     _ poems: [String], heldOutEvery: Int, offset: Int = 0
   ) -> (training: [String], heldOut: [String]) {
-    precondition(heldOutEvery >= 2, "need heldOutEvery ≥ 2")
+    require(heldOutEvery >= 2, "need heldOutEvery ≥ 2")
     var training: [String] = []
     var heldOut: [String] = []
     for (index, poem) in poems.enumerated() {

@@ -81,7 +81,7 @@ extension Figure {
   }
 
   private func checkLengths(_ a: Int, _ b: Int, _ kind: String, _ label: String?) {
-    precondition(
+    require(
       a == b, "\(kind) '\(label ?? "unlabelled")' needs equally long inputs, got \(a) and \(b)")
   }
 

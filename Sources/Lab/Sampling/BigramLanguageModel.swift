@@ -14,11 +14,11 @@ public struct BigramLanguageModel: LanguageModel, Hashable {
 
   /// Creates a model from explicit probabilities (rows are normalised to sum to 1).
   public init(initial: [Double], transition: [[Double]]) {
-    precondition(transition.count == initial.count, "need one transition row per token")
-    precondition(transition.allSatisfy { $0.count == initial.count }, "transition must be square")
+    require(transition.count == initial.count, "need one transition row per token")
+    require(transition.allSatisfy { $0.count == initial.count }, "transition must be square")
     func normalise(_ row: [Double]) -> [Double] {
       let total = row.reduce(0, +)
-      precondition(total > 0, "a probability row must have positive mass")
+      require(total > 0, "a probability row must have positive mass")
       return row.map { $0 / total }
     }
     self.initial = normalise(initial)

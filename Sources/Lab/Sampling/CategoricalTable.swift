@@ -10,11 +10,11 @@ public struct CategoricalTable: Sendable, Hashable {
   public init(weights: [Double]) {
     var running = 0.0
     var cumulative = weights.map { weight -> Double in
-      precondition(weight >= 0 && weight.isFinite, "weights must be finite and non-negative")
+      require(weight >= 0 && weight.isFinite, "weights must be finite and non-negative")
       running += weight
       return running
     }
-    precondition(running > 0, "weights must have a positive sum")
+    require(running > 0, "weights must have a positive sum")
     for i in cumulative.indices { cumulative[i] /= running }
     self.cumulative = cumulative
   }

@@ -16,7 +16,7 @@ public struct ForcedKeywordDecoder<Model: LanguageModel>: Sendable {
 
   /// Creates the decoder.
   public init(model: Model, keyword: Int, length: Int) {
-    precondition(length >= 1, "length must be at least 1")
+    require(length >= 1, "length must be at least 1")
     self.model = model
     self.keyword = keyword
     self.length = length
@@ -38,7 +38,7 @@ public struct ForcedKeywordDecoder<Model: LanguageModel>: Sendable {
   /// The exact probability of every sequence of `space` under the procedure, in index order
   /// (sums to 1 up to rounding).
   public func probabilities(in space: SequenceSpace) -> [Double] {
-    precondition(space.length == length, "space length must match the decoder's")
+    require(space.length == length, "space length must match the decoder's")
     return space.allSequences.map { x in
       var prefix = 1.0
       for t in 0..<(length - 1) { prefix *= model.probability(of: x[t], after: x[..<t]) }

@@ -26,7 +26,7 @@ public enum ImportanceSampling {
   ///     weights by a constant changes nothing (ρ's normaliser is not needed).
   /// - Returns: The estimate; `value` is NaN when every weight is zero.
   public static func selfNormalised(values: [Double], logWeights: [Double]) -> Estimate {
-    precondition(values.count == logWeights.count, "need one weight per value")
+    require(values.count == logWeights.count, "need one weight per value")
     let weights = normalisedWeights(logWeights)
     let value = zip(weights, values).reduce(0) { $0 + $1.0 * $1.1 }
     let variance = zip(weights, values).reduce(0) { $0 + $1.0 * ($1.1 - value) * ($1.1 - value) }

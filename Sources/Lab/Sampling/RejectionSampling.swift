@@ -40,7 +40,7 @@ public enum RejectionSampling {
     while result.samples.count < count && result.proposals < maxProposals {
       let x = propose(&generator)
       let alpha = acceptance(x)
-      precondition(alpha >= 0 && alpha <= 1 + 1e-9, "acceptance probability \(alpha) is outside [0, 1]")
+      require(alpha >= 0 && alpha <= 1 + 1e-9, "acceptance probability \(alpha) is outside [0, 1]")
       result.proposals += 1
       if generator.uniform() < alpha { result.samples.append(x) }
     }
@@ -57,8 +57,8 @@ public enum RejectionSampling {
   public static func logMaximumRatio(
     target: BigramLanguageModel, proposal: [Double], length: Int
   ) -> Double {
-    precondition(proposal.count == target.vocabularySize, "proposal must cover the vocabulary")
-    precondition(length >= 1, "length must be at least 1")
+    require(proposal.count == target.vocabularySize, "proposal must cover the vocabulary")
+    require(length >= 1, "length must be at least 1")
     let n = target.vocabularySize
     var best = (0..<n).map { log(target.initial[$0]) - log(proposal[$0]) }
     for _ in 1..<length {

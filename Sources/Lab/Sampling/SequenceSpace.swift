@@ -12,8 +12,8 @@ public struct SequenceSpace: Sendable, Hashable {
 
   /// Creates the space; `vocabularySize^length` must fit comfortably in memory (≤ 2²⁴).
   public init(vocabularySize: Int, length: Int) {
-    precondition(vocabularySize >= 1 && length >= 1, "need at least one token and one position")
-    precondition(
+    require(vocabularySize >= 1 && length >= 1, "need at least one token and one position")
+    require(
       Double(length) * log2(Double(vocabularySize)) <= 24,
       "\(vocabularySize)^\(length) sequences are too many to enumerate")
     self.vocabularySize = vocabularySize
@@ -38,7 +38,7 @@ public struct SequenceSpace: Sendable, Hashable {
 
   /// The index of `sequence` (which must have ``length`` tokens in range).
   public func index(of sequence: [Int]) -> Int {
-    precondition(sequence.count == length, "sequence has \(sequence.count) tokens, expected \(length)")
+    require(sequence.count == length, "sequence has \(sequence.count) tokens, expected \(length)")
     return sequence.reduce(0) { $0 * vocabularySize + $1 }
   }
 

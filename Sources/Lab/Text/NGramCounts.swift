@@ -12,7 +12,7 @@ public struct NGramCounts<Token: Hashable & Comparable & Sendable>: Sendable {
 
   /// Counts the n-grams of every sequence.
   public init(n: Int, sequences: [[Token]]) {
-    precondition(n >= 1, "n-grams need n ≥ 1, got \(n)")
+    require(n >= 1, "n-grams need n ≥ 1, got \(n)")
     self.n = n
     for sequence in sequences where sequence.count >= n {
       for start in 0...(sequence.count - n) {

@@ -54,7 +54,7 @@ public struct Vocabulary: Sendable, Equatable {
 
   /// The token with the given id; `id` must be in `0..<size`.
   public func token(at id: Int) -> String {
-    precondition(tokens.indices.contains(id), "token id \(id) is outside 0..<\(size)")
+    require(tokens.indices.contains(id), "token id \(id) is outside 0..<\(size)")
     return tokens[id]
   }
 

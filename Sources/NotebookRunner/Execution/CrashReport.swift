@@ -3,15 +3,24 @@ import NotebookCore
 /// Cleans what the Swift runtime prints when a program traps.
 ///
 /// An unoptimised build prints "Current stack trace:" followed by frames with
-/// memory addresses, which differ on every run; pages must be reproducible, so
-/// the frames are dropped and the runtime's one-line message is kept.
+/// memory addresses, and the backtracer announces itself with the faulting address
+/// (`*** Signal 4: Backtracing from 0x7f…`) and may note threads it could not stop, by id
+/// (`swift-runtime: failed to suspend thread 11756 …`); addresses and ids differ on every run and
+/// pages must be reproducible, so those lines are dropped and the runtime's one-line message is kept.
 enum CrashReport {
   /// The output with any stack trace removed from its text.
   static func withoutStackTrace(_ output: CellOutput) -> CellOutput {
-    guard case .text(let text) = output, text.contains("Current stack trace:") else { return output }
+    guard case .text(let text) = output,
+      ["Current stack trace:", backtracerBanner, "swift-runtime: "].contains(where: { text.contains($0) })
+    else { return output }
     var kept: [Substring] = []
     var inTrace = false
     for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      if line.hasPrefix("*** Signal "), line.contains(backtracerBanner) {
+        if kept.last?.isEmpty == true { kept.removeLast() }  // The banner comes after a blank line of its own.
+        continue
+      }
+      if line.hasPrefix("swift-runtime: ") { continue }
       if line.hasPrefix("Current stack trace:") {
         inTrace = true
         continue
@@ -22,6 +31,8 @@ enum CrashReport {
     }
     return .text(kept.joined(separator: "\n"))
   }
+
+  private static let backtracerBanner = ": Backtracing from 0x"
 
   /// The Swift runtime's last words before a trap (`Fatal error: Index out of range`), from the
   /// cell's printed text, so that the terminal says why a cell crashed, not only which signal.

@@ -43,7 +43,9 @@ struct ExecutionState {
   }
 
   /// Records a run; returns true when execution is finished, false to try again without a failed `error: true` cell.
-  mutating func recordRun(_ outcome: ProgramRun.Outcome) -> Bool {
+  ///
+  /// - Parameter backtrace: Where a trapped program stopped, from the runtime's crash report.
+  mutating func recordRun(_ outcome: ProgramRun.Outcome, backtrace: TrapBacktrace? = nil) -> Bool {
     let parser = outcome.parser
     let times = cellDurations(parser, end: outcome.endTime)
     for cell in notebook.cells where cell.options.eval && !excludedCells.contains(cell.index) {
@@ -57,17 +59,31 @@ struct ExecutionState {
         index: cell.index, line: cell.fenceLine, status: status, outputs: outputs, seconds: times[cell.index] ?? 0)
     }
     if parser.reachedEnd, outcome.termination == .exited(0) {
-      for cell in notebook.cells where failedChecks(cell.index) {
-        diagnostics.append(Diagnostic(.error, file: notebook.path, line: cell.fenceLine, "A check failed in this cell"))
+      for failed in parser.failedChecks where failedChecks(failed.cell) {
+        diagnostics.append(diagnose(failed))
       }
       return true
     }
-    return recordFailure(outcome)
+    return recordFailure(outcome, backtrace: backtrace)
   }
 
   private func failedChecks(_ index: Int) -> Bool { results[index]?.status == .checkFailed }
 
-  private mutating func recordFailure(_ outcome: ProgramRun.Outcome) -> Bool {
+  /// The terminal's message for a failed check, at the line of its call: the claim and what was measured.
+  private func diagnose(_ failed: OutputStreamParser.FailedCheck) -> Diagnostic {
+    // The program can forge a record: a line outside every cell falls back to the cell's fence.
+    let line = failed.line.flatMap { isCodeLine($0) ? $0 : nil } ?? notebook.cells[failed.cell].fenceLine
+    let measured = failed.detail.isEmpty ? "" : " — " + Self.shortened(failed.detail, to: 300)
+    return Diagnostic(
+      .error, file: notebook.path, line: line, "A check failed: " + Self.shortened(failed.claim, to: 300) + measured)
+  }
+
+  private static func shortened(_ text: String, to limit: Int) -> String {
+    let oneLine = text.split(whereSeparator: \.isNewline).joined(separator: " ")
+    return oneLine.count > limit ? String(oneLine.prefix(limit)) + "…" : oneLine
+  }
+
+  private mutating func recordFailure(_ outcome: ProgramRun.Outcome, backtrace: TrapBacktrace?) -> Bool {
     // The program can forge a cell record (it may read its nonce): an index that is not a cell falls back to the first.
     let started = outcome.parser.currentCell.flatMap { notebook.cells.indices.contains($0) ? $0 : nil }
     let index = started ?? notebook.cells.first?.index ?? 0
@@ -81,7 +97,17 @@ struct ExecutionState {
     if case .signaled = outcome.termination, let reason = CrashReport.runtimeMessage(in: result.outputs) {
       message += ": " + reason
     }
-    result.outputs.append(.error(message))
+    // The program could write a report of its own: one naming lines outside the cells is ignored.
+    let backtrace = backtrace.flatMap { $0.frames.allSatisfy { isCodeLine($0.line) } ? $0 : nil }
+    let trapLine = backtrace?.frames.first?.line ?? cell.fenceLine
+    var pageMessage = message
+    if let backtrace {
+      let callers = backtrace.callers(in: notebook.path)
+      if !callers.isEmpty { message += " (\(callers))" }
+      // Written `file:LINE` so that the line moves with the cell when the result is reused after a prose edit.
+      pageMessage = "\(notebook.path):\(trapLine): " + message
+    }
+    result.outputs.append(.error(pageMessage))
     if cell.options.error && status == .crashed {
       result.status = .expectedError
       results[index] = result
@@ -90,7 +116,7 @@ struct ExecutionState {
     }
     result.status = status
     results[index] = result
-    diagnostics.append(Diagnostic(.error, file: notebook.path, line: cell.fenceLine, message))
+    diagnostics.append(Diagnostic(.error, file: notebook.path, line: trapLine, message))
     return true
   }
 
@@ -119,6 +145,13 @@ struct ExecutionState {
   }
 
   /// The cell whose code contains `line`.
+  private func isCodeLine(_ line: Int) -> Bool {
+    notebook.cells.contains { cell in
+      (cell.codeLine..<(cell.codeLine + cell.code.split(separator: "\n", omittingEmptySubsequences: false).count))
+        .contains(line)
+    }
+  }
+
   private func cellIndex(forLine line: Int) -> Int? {
     notebook.cells.last { $0.fenceLine <= line }?.index
   }

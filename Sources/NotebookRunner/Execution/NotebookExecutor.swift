@@ -74,12 +74,16 @@ public struct NotebookExecutor: Sendable {
         state.recordCompileErrors(compiled.errors)
         break
       }
+      let crashReport = "\(workDirectory)/crash.json"
+      try? FileManager.default.removeItem(atPath: crashReport)
       let run = ProgramRun(
-        executable: compiled.executable, notebook: notebook, limits: limits, environment: environment(platform))
+        executable: compiled.executable, notebook: notebook, limits: limits,
+        environment: environment(platform, crashReport: crashReport))
       let runStart = Date()
       let outcome = try run.run { progress($0, notebook.cells.count) }
       runSeconds += Date().timeIntervalSince(runStart)
-      if state.recordRun(outcome) { break }
+      let backtrace = TrapBacktrace.read(reportAt: crashReport, notebookPath: notebook.path)
+      if state.recordRun(outcome, backtrace: backtrace) { break }
     }
     var result = NotebookResult(
       cells: state.cellResults(), diagnostics: state.diagnostics, codeHash: codeHash,
@@ -124,14 +128,16 @@ public struct NotebookExecutor: Sendable {
   }
 
   /// The program's whole environment: nothing else is inherited.
-  private func environment(_ platform: ProgramPlatform) -> [String: String] {
+  ///
+  /// A trap writes the runtime's backtrace, as JSON, to `crashReport`.
+  private func environment(_ platform: ProgramPlatform, crashReport: String) -> [String: String] {
     let inherited = machine.environment
     let environment = [
       "PATH": inherited["PATH"] ?? "/usr/bin:/bin",
       "HOME": inherited["HOME"] ?? "/tmp",
       "LANG": "C.UTF-8",
       "SWIFT_DETERMINISTIC_HASHING": "1",
-      "SWIFT_BACKTRACE": "enable=no",
+      "SWIFT_BACKTRACE": TrapBacktrace.environmentValue(reportPath: crashReport),
     ]
     return environment.merging(platform.environment) { _, pinned in pinned }
   }

@@ -20,6 +20,17 @@ struct OutputStreamParser {
   private(set) var totalBytes = 0
   /// When each cell started, by index.
   private(set) var cellStartTimes: [Int: Date] = [:]
+  /// The checks that failed, in order, with the lines of their calls.
+  private(set) var failedChecks: [FailedCheck] = []
+
+  /// A check that failed: what it claimed, what was measured, and where it was called.
+  struct FailedCheck: Equatable {
+    var cell: Int
+    /// The line of the `check` call in the notebook, when the record carried one.
+    var line: Int?
+    var claim: String
+    var detail: String
+  }
 
   private let marker: [UInt8]
   private let textLimitPerCell: Int
@@ -98,7 +109,13 @@ struct OutputStreamParser {
       flushText()
       reachedEnd = true
     case "check":
-      appendOutput(Self.decodeCheck(text))
+      let (output, line) = Self.decodeCheck(text)
+      if case .check(false, let claim, let detail) = output {
+        failedChecks.append(FailedCheck(cell: currentCell ?? 0, line: line, claim: claim, detail: detail))
+      } else if case .sanityCheck(false, let claim, let detail) = output {
+        failedChecks.append(FailedCheck(cell: currentCell ?? 0, line: line, claim: claim, detail: detail))
+      }
+      appendOutput(output)
     case "thrown":
       appendOutput(.error("Thrown error: \(text)"))
     default:
@@ -106,20 +123,21 @@ struct OutputStreamParser {
     }
   }
 
-  private static func decodeCheck(_ json: String) -> CellOutput {
+  private static func decodeCheck(_ json: String) -> (CellOutput, line: Int?) {
     struct Record: Decodable {
       var passed: Bool
       var claim: String
       var detail: String
+      var line: Int?
       var sanity: Bool?
     }
     guard let record = try? JSONDecoder().decode(Record.self, from: Data(json.utf8)) else {
-      return .error("Malformed check record")
+      return (.error("Malformed check record"), nil)
     }
     if record.sanity == true {
-      return .sanityCheck(passed: record.passed, claim: record.claim, detail: record.detail)
+      return (.sanityCheck(passed: record.passed, claim: record.claim, detail: record.detail), record.line)
     }
-    return .check(passed: record.passed, claim: record.claim, detail: record.detail)
+    return (.check(passed: record.passed, claim: record.claim, detail: record.detail), record.line)
   }
 
   private mutating func appendOutput(_ output: CellOutput) {

@@ -17,7 +17,10 @@ public struct LibraryPlan: Sendable {
   public let systemFlags: [String: SystemLibraryFlags]
 
   /// Flags every Swift module is compiled with; part of each fingerprint.
-  static let optimisation = ["-O", "-wmo"]
+  ///
+  /// Frame pointers let the runtime's backtracer walk through the library when a notebook traps
+  /// inside it, so the trap is reported at the notebook line that called into Lab.
+  static let optimisation = ["-O", "-wmo", "-Xcc", "-fno-omit-frame-pointer"]
 
   /// Computes the fingerprints of every module in `graph` from the project's files; `pkg-config` runs in `environment`.
   public init(

@@ -46,7 +46,8 @@ struct ProgramCompiler {
 
   private func driverArguments(source: String, executable: String, optimize: Bool) -> [String] {
     [
-      optimize ? "-O" : "-Onone", "-swift-version", "5", "-diagnostic-style", "llvm",
+      optimize ? "-O" : "-Onone", "-gline-tables-only", "-Xcc", "-fno-omit-frame-pointer", "-swift-version", "5",
+      "-diagnostic-style", "llvm",
       "-module-name", "NotebookProgram", source, "-o", executable,
     ] + TypeCheckHotSpots.frontendFlags(milliseconds: slowTypeCheckMilliseconds).flatMap { ["-Xfrontend", $0] }
       + libraries.searchArguments + libraries.linkArguments
@@ -56,6 +57,8 @@ struct ProgramCompiler {
     [
       "-frontend", "-c", "-primary-file", source, "-target", tools.target, "-disable-objc-interop",
       optimize ? "-O" : "-Onone", "-swift-version", "5",
+      // Line tables only: enough for a trap's backtrace to name notebook lines, and cheap to emit.
+      "-gline-tables-only", "-debug-info-format=dwarf", "-dwarf-version=4", "-Xcc", "-fno-omit-frame-pointer",
       "-diagnostic-style", "llvm", "-no-color-diagnostics", "-Xcc", "-fno-color-diagnostics",
       "-module-name", "NotebookProgram", "-o", object,
     ] + TypeCheckHotSpots.frontendFlags(milliseconds: slowTypeCheckMilliseconds) + libraries.searchArguments

@@ -53,7 +53,18 @@ private let catalogue: [(fixture: String, status: String, messages: [String])] =
   ("compile-error.md", "failed", ["10:19: error: cannot convert value of type 'String' to specified type 'Int'"]),
   (
     "trap.md", "failed",
-    ["9:1: error: The cell crashed (SIGILL: a Swift runtime trap): Fatal error: Index out of range"]
+    ["11:1: error: The cell crashed (SIGILL: a Swift runtime trap): Fatal error: Index out of range"]
+  ),
+  (
+    "helper-trap.md", "failed",
+    [
+      "8:1: error: The cell crashed (SIGILL: a Swift runtime trap): Fatal error: Index out of range "
+        + "(in pick(_:at:), called from notebooks/helper-trap.md:15)"
+    ]
+  ),
+  (
+    "shape-trap.md", "failed",
+    ["9:1: error: The cell crashed (SIGILL: a Swift runtime trap): Fatal error: cannot multiply 3×2 by 3×2"]
   ),
   ("infinite-loop.md", "failed", ["5:1: error: The cell ran out of time (timeout: 1 s)"]),
   ("notebook-timeout.md", "failed", ["6:1: error: The notebook ran out of time (timeout: 2 s)"]),
@@ -64,7 +75,13 @@ private let catalogue: [(fixture: String, status: String, messages: [String])] =
       "5:1: error: The cell crashed (SIGABRT): Fatal error: failed to allocate 268435456 bytes of memory with alignment 0"
     ]
   ),
-  ("failed-check.md", "failed", ["5:1: error: A check failed in this cell"]),
+  (
+    "failed-check.md", "failed",
+    [
+      "6:1: error: A check failed: one and one make three",
+      "8:1: error: A check failed: a tenth and two tenths make four tenths — 0.3 vs 0.4: |Δ| = 0.1 > 1e-09",
+    ]
+  ),
   ("forged-records.md", "failed", ["14:1: error: The program exited with status 3 during this cell"]),
   ("forged-cell-index.md", "failed", ["5:1: error: The program exited with status 4 during this cell"]),
   (
