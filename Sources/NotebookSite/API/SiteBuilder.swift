@@ -104,7 +104,16 @@ public struct SiteBuilder: Sendable {
     var highlights: [String: String] = [:]
     var kept = Set<String>()
     var nextMemo = PageMemo()
-    let inputs = unique.map { PageMemo.inputs(of: $0, siteTitle: siteTitle, katexVersion: math.stamp.version) }
+    let neighbours = ReadingOrder.neighbours(
+      of: unique.map {
+        ReadingOrder.Key(
+          page: $0.notebook.slug + ".html", title: $0.notebook.frontMatter.title, date: $0.notebook.frontMatter.date)
+      })
+    let inputs = unique.map { page in
+      PageMemo.inputs(of: page, siteTitle: siteTitle, katexVersion: math.stamp.version).map {
+        $0 + "\u{0}" + (neighbours[page.notebook.slug + ".html"] ?? .none).identity
+      }
+    }
     let reused: [PageMemo.Entry?] = zip(unique, inputs).map { page, inputs in
       let file = page.notebook.slug + ".html"
       guard let inputs, let old = memo?.pages[file], old.inputs == inputs,
@@ -116,7 +125,9 @@ public struct SiteBuilder: Sendable {
     let rendered = ParallelMap.map(toRender) { item in
       let (prepared, results) = item.element
       let start = clock.now
-      let page = renderPage(prepared, math: results, katexVersion: math.stamp.version, highlights: cache.highlights)
+      let page = renderPage(
+        prepared, math: results, katexVersion: math.stamp.version, highlights: cache.highlights,
+        neighbours: neighbours[prepared.notebook.slug + ".html"] ?? .none)
       return (page, seconds: Self.seconds(clock.now - start))
     }
     var renderedByIndex = Dictionary(uniqueKeysWithValues: zip(toRender.map(\.offset), rendered))
@@ -180,7 +191,8 @@ public struct SiteBuilder: Sendable {
   }
 
   private func renderPage(
-    _ page: PreparedPage, math: [MathResult], katexVersion: String, highlights: [String: String]
+    _ page: PreparedPage, math: [MathResult], katexVersion: String, highlights: [String: String],
+    neighbours: ReadingOrder.Neighbours
   ) -> (
     path: String, html: String, entry: IndexRenderer.Entry, diagnostics: [Diagnostic], highlightSeconds: Double,
     highlights: [String: String]
@@ -192,7 +204,7 @@ public struct SiteBuilder: Sendable {
     let status = PageStatus(result: page.result, errors: errors)
     var renderer = PageRenderer(
       page: page, math: math, siteTitle: siteTitle, katexVersion: katexVersion, status: status,
-      problems: Self.sorted(problems), highlightCache: highlights)
+      problems: Self.sorted(problems), highlightCache: highlights, neighbours: neighbours)
     let html = renderer.render()
     let entry = IndexRenderer.Entry(
       page: notebook.slug + ".html", title: notebook.frontMatter.title,

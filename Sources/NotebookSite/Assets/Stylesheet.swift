@@ -60,6 +60,11 @@ enum Stylesheet {
     .meta .sep { margin: 0 0.35rem; }
     .page-header .summary { font-size: 1.1rem; margin: 0.8rem 0 0; }
     .page-header { margin-bottom: 1.5rem; }
+    .page-nav { display: flex; justify-content: space-between; gap: 1rem; margin: 2.5rem 0 0; padding-top: 1rem;
+      border-top: 1px solid var(--border); }
+    .page-nav a { max-width: 48%; }
+    .page-nav-next { text-align: right; margin-left: auto; }
+    .page-nav-label { display: block; font-size: 0.85rem; color: var(--muted); }
     .status { font-weight: 600; white-space: nowrap; }
     .status-ok { color: var(--ok); }
     .status-failed { color: var(--fail); }

@@ -9,21 +9,16 @@ struct IndexRenderer {
     var date: String?
     var summaryHTML: String?
     var status: PageStatus
+
+    var readingKey: ReadingOrder.Key { ReadingOrder.Key(page: page, title: title, date: date) }
   }
 
   let siteTitle: String
   let entries: [Entry]
 
-  /// Entries by date (oldest first, as the series was written), undated last, then by title.
+  /// Entries in ``ReadingOrder``: by date (oldest first, as the series was written), undated last, then by title.
   static func ordered(_ entries: [Entry]) -> [Entry] {
-    entries.sorted { a, b in
-      switch (a.date, b.date) {
-      case (let x?, let y?) where x != y: return x < y
-      case (.some, nil): return true
-      case (nil, .some): return false
-      default: return (a.title, a.page) < (b.title, b.page)
-      }
-    }
+    entries.sorted { ReadingOrder.precedes($0.readingKey, $1.readingKey) }
   }
 
   func render() -> String {

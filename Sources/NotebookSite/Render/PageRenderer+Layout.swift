@@ -8,7 +8,7 @@ extension PageRenderer {
     let layoutClass = contents.isEmpty ? "page" : "page has-contents"
     let main =
       "<div class=\"\(layoutClass)\">\n<main id=\"main\">\n<article class=\"notebook\">\n" + header
-      + contents + "<div class=\"notebook-body\">\n" + notice() + problemList() + body
+      + contents + "<div class=\"notebook-body\">\n" + notice() + problemList() + body + pageNavigation()
       + "</div>\n</article>\n</main>\n</div>\n" + provenance()
     return PageShell.document(
       title: notebook.frontMatter.title, description: notebook.frontMatter.summary, siteTitle: siteTitle,
@@ -67,6 +67,21 @@ extension PageRenderer {
       html += "</li>\n"
     }
     return html + "</ol>\n</details>\n</nav>\n"
+  }
+
+  /// Links to the previous and next pages in reading order; nothing on a site of one page.
+  private func pageNavigation() -> String {
+    func link(_ key: ReadingOrder.Key?, rel: String, label: String) -> String {
+      guard let key else { return "<span class=\"page-nav-\(rel)\"></span>" }
+      let href = IndexRenderer.pathSegmentEncoded(key.page).htmlEscaped
+      return
+        "<a class=\"page-nav-\(rel)\" rel=\"\(rel)\" href=\"\(href)\"><span class=\"page-nav-label\">\(label)</span> "
+        + "\(key.title.htmlEscaped)</a>"
+    }
+    guard neighbours.previous != nil || neighbours.next != nil else { return "" }
+    return "<nav class=\"page-nav\" aria-label=\"Previous and next notebook\">\n"
+      + link(neighbours.previous, rel: "prev", label: "← Previous") + "\n"
+      + link(neighbours.next, rel: "next", label: "Next →") + "\n</nav>\n"
   }
 
   private func notice() -> String {

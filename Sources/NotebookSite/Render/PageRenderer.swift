@@ -23,6 +23,8 @@ struct PageRenderer {
   let problems: [Diagnostic]
   /// Highlighted code from earlier builds, by source.
   let highlightCache: [String: String]
+  /// The pages before and after this one, linked at its foot.
+  let neighbours: ReadingOrder.Neighbours
   /// The highlighted code this page used, by source (for the next build's cache).
   var usedHighlights: [String: String] = [:]
 
@@ -44,7 +46,7 @@ struct PageRenderer {
 
   init(
     page: PreparedPage, math: [MathResult], siteTitle: String, katexVersion: String, status: PageStatus,
-    problems: [Diagnostic], highlightCache: [String: String] = [:]
+    problems: [Diagnostic], highlightCache: [String: String] = [:], neighbours: ReadingOrder.Neighbours = .none
   ) {
     self.page = page
     self.math = math
@@ -53,6 +55,7 @@ struct PageRenderer {
     self.status = status
     self.problems = problems
     self.highlightCache = highlightCache
+    self.neighbours = neighbours
     headingShift = max(0, 2 - (Self.minimumHeadingLevel(page.notebook) ?? 2))
     for id in ["main", "contents", "problems", "provenance"] { _ = anchors.claim(id) }
     for cell in page.notebook.cells {
