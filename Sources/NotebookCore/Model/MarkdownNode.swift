@@ -25,6 +25,10 @@ public struct MarkdownNode: Sendable, Hashable, Codable {
     case image(source: String, title: String)
     /// An index into ``Notebook/math``.
     case math(Int)
+    /// A cross-reference written `@fig-…`, `@tbl-…`, `@eq-…` or `@sec-…`, at `column` of the node's line.
+    case reference(label: String, column: Int)
+    /// A label given to the enclosing heading (`{#sec-…}`) or display equation (`{#eq-…}`); not shown.
+    case label(String)
   }
 
   /// What this node is.

@@ -27,10 +27,15 @@ public enum NotebookParser {
 
     let codeLines = codeBlockLines(CommonMarkConverter.convert(body))
     let protector = MathProtector(body, skippedLines: codeLines)
-    let document = MathRestorer.restore(CommonMarkConverter.convert(protector.protectedText))
+    var references = CrossReferenceScanner(
+      lines: Array(
+        body.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map(Substring.init)),
+      skippedLines: codeLines,
+      displayMath: Set(protector.spans.indices.filter { protector.spans[$0].isDisplay }))
+    let document = references.scan(MathRestorer.restore(CommonMarkConverter.convert(protector.protectedText)))
 
     var diagnostics = frontMatterParser.diagnostics
-    diagnostics += protector.problems.map {
+    diagnostics += (protector.problems + references.diagnostics).map {
       Diagnostic(.error, file: path, line: $0.line, column: $0.column, $0.message)
     }
     let (blocks, cells, cellDiagnostics) = splitCells(document, path: path)

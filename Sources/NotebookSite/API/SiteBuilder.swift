@@ -109,9 +109,11 @@ public struct SiteBuilder: Sendable {
         ReadingOrder.Key(
           page: $0.notebook.slug + ".html", title: $0.notebook.frontMatter.title, date: $0.notebook.frontMatter.date)
       })
-    let inputs = unique.map { page in
+    let references = CrossReferences(prepared)
+    let inputs = zip(unique, prepared).map { page, prepared in
       PageMemo.inputs(of: page, siteTitle: siteTitle, katexVersion: math.stamp.version).map {
-        $0 + "\u{0}" + (neighbours[page.notebook.slug + ".html"] ?? .none).identity
+        $0 + "\u{0}" + (neighbours[page.notebook.slug + ".html"] ?? .none).identity + "\u{0}"
+          + references.identity(ofReferencesIn: prepared.notebook)
       }
     }
     let reused: [PageMemo.Entry?] = zip(unique, inputs).map { page, inputs in
@@ -127,7 +129,7 @@ public struct SiteBuilder: Sendable {
       let start = clock.now
       let page = renderPage(
         prepared, math: results, katexVersion: math.stamp.version, highlights: cache.highlights,
-        neighbours: neighbours[prepared.notebook.slug + ".html"] ?? .none)
+        neighbours: neighbours[prepared.notebook.slug + ".html"] ?? .none, references: references)
       return (page, seconds: Self.seconds(clock.now - start))
     }
     var renderedByIndex = Dictionary(uniqueKeysWithValues: zip(toRender.map(\.offset), rendered))
@@ -192,7 +194,7 @@ public struct SiteBuilder: Sendable {
 
   private func renderPage(
     _ page: PreparedPage, math: [MathResult], katexVersion: String, highlights: [String: String],
-    neighbours: ReadingOrder.Neighbours
+    neighbours: ReadingOrder.Neighbours, references: CrossReferences
   ) -> (
     path: String, html: String, entry: IndexRenderer.Entry, diagnostics: [Diagnostic], highlightSeconds: Double,
     highlights: [String: String]
@@ -204,7 +206,7 @@ public struct SiteBuilder: Sendable {
     let status = PageStatus(result: page.result, errors: errors)
     var renderer = PageRenderer(
       page: page, math: math, siteTitle: siteTitle, katexVersion: katexVersion, status: status,
-      problems: Self.sorted(problems), highlightCache: highlights, neighbours: neighbours)
+      problems: Self.sorted(problems), highlightCache: highlights, neighbours: neighbours, references: references)
     let html = renderer.render()
     let entry = IndexRenderer.Entry(
       page: notebook.slug + ".html", title: notebook.frontMatter.title,

@@ -60,6 +60,11 @@ enum Stylesheet {
     .meta .sep { margin: 0 0.35rem; }
     .page-header .summary { font-size: 1.1rem; margin: 0.8rem 0 0; }
     .page-header { margin-bottom: 1.5rem; }
+    .equation { display: flex; align-items: center; gap: 1rem; }
+    .equation > .katex-display, .equation > .math-error { flex: 1; min-width: 0; overflow-x: auto; }
+    .equation-number { color: var(--muted); white-space: nowrap; }
+    .table-number { margin: 0 0 0.3rem; font-size: 0.9rem; color: var(--muted); }
+    .xref-missing { color: var(--fail); }
     .page-nav { display: flex; justify-content: space-between; gap: 1rem; margin: 2.5rem 0 0; padding-top: 1rem;
       border-top: 1px solid var(--border); }
     .page-nav a { max-width: 48%; }

@@ -123,7 +123,11 @@ extension PageRenderer {
       return rejected(
         content, cell: cell, reason: "A table output with markup other than a plain table is shown as text")
     }
-    return "<div class=\"output-table\" tabindex=\"0\">\(table)</div>\n"
+    var number = ""
+    if let table = tableNumbers[cell.index], numberedTables.insert(cell.index).inserted {
+      number = "<p class=\"table-number\">Table \(table)</p>\n"
+    }
+    return number + "<div class=\"output-table\" tabindex=\"0\">\(table)</div>\n"
   }
 
   /// Shows `content` escaped under a warning, and records the warning for the build.

@@ -13,6 +13,7 @@ extension PageRenderer {
   private mutating func block(_ node: MarkdownNode, mathOffset: Int, tight: Bool) -> String {
     switch node.kind {
     case .paragraph:
+      if let equation = labelledEquation(node, mathOffset: mathOffset) { return equation }
       let content = inlines(node.children, mathOffset: mathOffset)
       return tight ? content + "\n" : "<p>\(content)</p>\n"
     case .heading(let level):
@@ -40,7 +41,7 @@ extension PageRenderer {
 
   private mutating func heading(_ node: MarkdownNode, level: Int, mathOffset: Int) -> String {
     let shown = min(6, level + headingShift)
-    let id = anchors.claim(heading: node.plainText)
+    let id = Self.label(of: node).map { anchors.claim($0) } ?? anchors.claim(heading: node.plainText)
     let content = inlines(node.children, mathOffset: mathOffset)
     if shown <= 3, !isRenderingOutput {
       headings.append(Heading(level: shown, id: id, html: inlines(node.children, mathOffset: 0, links: false)))
@@ -77,6 +78,10 @@ extension PageRenderer {
       return image(node, source: source, title: title)
     case .math(let index):
       return formula(mathOffset + index)
+    case .reference(let label, let column):
+      return reference(label, line: node.line, column: column, links: links)
+    case .label:
+      return ""
     default:
       return inlines(node.children, mathOffset: mathOffset, links: links)
     }

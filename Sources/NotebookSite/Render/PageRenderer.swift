@@ -25,6 +25,13 @@ struct PageRenderer {
   let highlightCache: [String: String]
   /// The pages before and after this one, linked at its foot.
   let neighbours: ReadingOrder.Neighbours
+  /// Every label of the site, for `@fig-…` and the like.
+  let references: CrossReferences
+  /// `Table N` for cells labelled `tbl-…`, and `(N)` for equations labelled `{#eq-…}`.
+  let tableNumbers: [Int: Int]
+  let equationNumbers: [String: Int]
+  /// Cells whose table number has been shown (above their first table).
+  var numberedTables: Set<Int> = []
   /// The highlighted code this page used, by source (for the next build's cache).
   var usedHighlights: [String: String] = [:]
 
@@ -46,7 +53,8 @@ struct PageRenderer {
 
   init(
     page: PreparedPage, math: [MathResult], siteTitle: String, katexVersion: String, status: PageStatus,
-    problems: [Diagnostic], highlightCache: [String: String] = [:], neighbours: ReadingOrder.Neighbours = .none
+    problems: [Diagnostic], highlightCache: [String: String] = [:], neighbours: ReadingOrder.Neighbours = .none,
+    references: CrossReferences = CrossReferences()
   ) {
     self.page = page
     self.math = math
@@ -56,12 +64,16 @@ struct PageRenderer {
     self.problems = problems
     self.highlightCache = highlightCache
     self.neighbours = neighbours
+    self.references = references
+    tableNumbers = CrossReferences.tableNumbers(of: page.notebook)
+    equationNumbers = CrossReferences.equationNumbers(of: page.notebook)
     headingShift = max(0, 2 - (Self.minimumHeadingLevel(page.notebook) ?? 2))
     for id in ["main", "contents", "problems", "provenance"] { _ = anchors.claim(id) }
     for cell in page.notebook.cells {
       _ = anchors.claim(Self.cellID(cell.index))
       if let label = cell.options.label { _ = anchors.claim(label) }
     }
+    for label in equationNumbers.keys.sorted() { _ = anchors.claim(label) }
   }
 
   /// The anchor of a cell, `cell-1` for the first.

@@ -90,6 +90,10 @@ private let catalogue: [(fixture: String, status: String, messages: [String])] =
   ),
   ("duplicate-label.md", "failed", ["11:5: error: Duplicate label 'fig-same': line 6 already uses it"]),
   (
+    "unknown-reference.md", "failed",
+    ["5:4: error: Unknown cross-reference '@fig-nowhere': no figure, table, equation or section has this label"]
+  ),
+  (
     "impossible-date.md", "failed",
     ["3:1: error: Front matter key 'date' must be a date 'YYYY-MM-DD', got '2020-13-45'"]
   ),
