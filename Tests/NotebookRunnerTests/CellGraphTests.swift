@@ -19,7 +19,7 @@ import Testing
   @Test func aReaderDependsOnTheDeclarer() {
     let g = graph("let a = 1", "let b = 2", "print(a)")
     #expect(edges(g) == [[], [], [0]])
-    #expect(g.dependencies(of: 2) == [CellGraph.Dependency(cell: 0, reasons: ["a"])])
+    #expect(g.dependencies(of: 2) == [CellGraph.Dependency(cell: 0, names: ["a"])])
   }
 
   @Test func aCellThatReadsNothingDependsOnNothing() {
@@ -46,7 +46,7 @@ import Testing
   @Test func callingAFunctionThatChangesAGlobalChangesIt() {
     let g = graph("var counter = 0", "func bump() { counter += 1 }", "bump()", "print(counter)")
     #expect(edges(g)[3] == [0, 1, 2])
-    #expect(g.dependencies(of: 3)[2].reasons == ["counter"])
+    #expect(g.dependencies(of: 3)[2] == CellGraph.Dependency(cell: 2, names: ["counter"]))
   }
 
   @Test func aFunctionsBodyReadsAreFollowed() {
@@ -59,6 +59,28 @@ import Testing
       "var hits = 0", "var handlers: [() -> Void] = []", "handlers.append { hits += 1 }",
       "handlers.forEach { $0() }", "print(hits)")
     #expect(edges(g)[4] == [0, 2, 3])
+  }
+
+  @Test func namesReachedOnlyThroughAFunctionAreListedApart() {
+    let g = graph("var scale = 2", "func scaled(_ v: Int) -> Int { v * scale }", "print(scaled(1))")
+    #expect(
+      g.dependencies(of: 2) == [
+        CellGraph.Dependency(cell: 0, names: [], through: ["scale"]),
+        CellGraph.Dependency(cell: 1, names: ["scaled"]),
+      ])
+  }
+
+  @Test func aVariableIsNeverADependencyOnALaterCell() {
+    let g = graph("var rng = Gen()", "print(rng)", "let draws = xs.map { _ in rng.next() }", "let later = 1")
+    #expect(edges(g) == [[], [0], [0], []])
+  }
+
+  @Test func whatIsStoredIntoAGlobalIsReachedThroughIt() {
+    let g = graph(
+      "var limit = 1", "var checks: [() -> Bool] = []", "checks.append { limit > 0 }", "limit = 5", "print(checks[0]())"
+    )
+    #expect(edges(g)[4] == [0, 1, 2, 3])
+    #expect(g.dependencies(of: 4)[3] == CellGraph.Dependency(cell: 3, names: [], through: ["limit"]))
   }
 
   @Test func shadowingInAClosureIsNotADependency() {
@@ -95,13 +117,13 @@ import Testing
   @Test func anExtensionIsADependencyOfEveryCell() {
     let g = graph("print(1.5.twice)", "extension Double { var twice: Double { self * 2 } }", "print(\"x\")")
     #expect(edges(g) == [[1], [], [1]])
-    #expect(g.dependencies(of: 0)[0].reasons == ["extension Double"])
+    #expect(g.dependencies(of: 0)[0].effects == ["extension Double"])
   }
 
   @Test func stateOutsideTheProgramOrdersEveryLaterCell() {
     let g = graph("print(1)", "try \"x\".write(toFile: \"out.txt\", atomically: true, encoding: .utf8)", "print(2)")
     #expect(edges(g) == [[], [], [1]])
-    #expect(g.dependencies(of: 2)[0].reasons == ["state outside the program (.write)"])
+    #expect(g.dependencies(of: 2)[0].effects == ["state outside the program (.write)"])
   }
 
   @Test func cellsThatDoNotRunAreLeftOut() {

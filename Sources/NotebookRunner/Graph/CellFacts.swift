@@ -23,6 +23,13 @@ struct CellFacts: Equatable {
   var changed: Set<String> = []
   /// The subset of ``changed`` inside closures, functions, accessors or type members.
   var changedInBodies: Set<String> = []
+  /// For each changed name, the free names used in what was stored into it at a change site (the
+  /// right-hand side of an assignment, a method call's arguments): a closure or a reference stored there
+  /// is reached through the name later.
+  var flowsInto: [String: Set<String>] = [:]
+  /// For each changed name, the names changed inside closures stored into it at a change site:
+  /// what calling them later may change.
+  var changesStoredIn: [String: Set<String>] = [:]
   /// Free names passed as plain arguments to a call: a reference type could be changed through them.
   var passedToCalls: Set<String> = []
   /// Interfaces to state outside the program the cell names (files, environment, C random state,

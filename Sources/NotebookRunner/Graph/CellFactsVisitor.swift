@@ -63,6 +63,27 @@ final class CellFactsVisitor: SyntaxVisitor {
     }
   }
 
+  /// Records that `payload` is stored into the values at `targets` (resolving locals to their globals).
+  private func store(_ payload: [Syntax], into targets: [String]) {
+    guard !payload.isEmpty else { return }
+    let probe = CellFactsVisitor(declaresGlobals: false)
+    probe.scopes = scopes + [[:]]
+    probe.bodyDepth = bodyDepth
+    for node in payload { probe.walk(node) }
+    for target in resolved(targets) {
+      facts.flowsInto[target, default: []].formUnion(probe.facts.referenced)
+      facts.changesStoredIn[target, default: []].formUnion(probe.facts.changedInBodies)
+    }
+  }
+
+  /// The globals that `names` stand for: themselves, or for a local, the globals it was made from.
+  private func resolved(_ names: [String]) -> [String] {
+    names.flatMap { name -> [String] in
+      if let sources = aliases(of: name) { return resolved(sources.filter { !isLocal($0) }.sorted()) }
+      return Self.keywords.contains(name) ? [] : [name]
+    }
+  }
+
   private static let keywords: Set<String> = ["self", "Self", "super", "init", "_"]
 
   // MARK: - Scopes
@@ -370,8 +391,16 @@ final class CellFactsVisitor: SyntaxVisitor {
   }
 
   override func visit(_ node: FunctionCallExprSyntax) -> SyntaxVisitorContinueKind {
+    let arguments =
+      node.arguments.map { Syntax($0) } + [node.trailingClosure.map(Syntax.init)].compactMap { $0 }
+      + node.additionalTrailingClosures.map { Syntax($0) }
     if let method = node.calledExpression.as(MemberAccessExprSyntax.self), let base = method.base {
       change(Self.roots(of: base))
+      store(arguments, into: Self.roots(of: base))
+    }
+    for argument in node.arguments {
+      guard let inOut = argument.expression.as(InOutExprSyntax.self) else { continue }
+      store(arguments.filter { $0.id != Syntax(argument).id }, into: Self.roots(of: inOut.expression))
     }
     for argument in node.arguments where !argument.expression.is(InOutExprSyntax.self) {
       for name in Self.roots(of: argument.expression) where !isLocal(name) { facts.passedToCalls.insert(name) }
@@ -396,7 +425,9 @@ final class CellFactsVisitor: SyntaxVisitor {
         continue
       }
       if Self.assigns(op) {
-        change(elements[operandStart..<position].flatMap { Self.roots(of: $0) })
+        let targets = elements[operandStart..<position].flatMap { Self.roots(of: $0) }
+        change(targets)
+        store(elements[(position + 1)...].map { Syntax($0) }, into: targets)
         operandStart = position + 1
       }
     }

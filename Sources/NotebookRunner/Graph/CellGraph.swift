@@ -18,8 +18,21 @@ public struct CellGraph: Sendable {
   public struct Dependency: Sendable, Equatable {
     /// The index of the cell depended on.
     public var cell: Int
-    /// The shared notebook names, sorted; or a description of an effect the syntax cannot follow.
-    public var reasons: [String]
+    /// The notebook names linking the cells that the dependent cell uses or changes itself, sorted.
+    public var names: [String]
+    /// The names linking them only through what the cell's names lead to (a function's body, the
+    /// values a declaration was made from), sorted.
+    public var through: [String]
+    /// Effects the syntax cannot follow: state outside the program, an extension or operator.
+    public var effects: [String]
+
+    /// Creates a dependency.
+    public init(cell: Int, names: [String], through: [String] = [], effects: [String] = []) {
+      self.cell = cell
+      self.names = names
+      self.through = through
+      self.effects = effects
+    }
   }
 
   /// The cells analysed (those that run), by index, in order.
@@ -53,9 +66,7 @@ public struct CellGraph: Sendable {
     var result: [Int: [Dependency]] = [:]
     for (position, cell) in cells.enumerated() {
       result[cell] = cells.enumerated().compactMap { otherPosition, other in
-        guard other != cell else { return nil }
-        let reasons = effects.reasons(cell, dependsOn: other, earlier: otherPosition < position)
-        return reasons.isEmpty ? nil : Dependency(cell: other, reasons: reasons)
+        other == cell ? nil : effects.dependency(of: cell, on: other, earlier: otherPosition < position)
       }
     }
     return result

@@ -50,7 +50,7 @@ struct NotebookEffects {
       for cell in declarers[name] ?? [] { next.formUnion(facts[cell]?.shared ?? []) }
       for cell in changers[name] ?? [] {
         guard let cellFacts = facts[cell] else { continue }
-        next.formUnion(sharesReferences ? cellFacts.shared : cellFacts.referencedInBodies)
+        next.formUnion(sharesReferences ? cellFacts.shared : cellFacts.flowsInto[name] ?? [])
       }
       step[name] = next.intersection(names)
     }
@@ -67,23 +67,29 @@ struct NotebookEffects {
   }
 
   /// What code reached through `name` may change when it runs: the changes inside the bodies of
-  /// the cells that declare or change it.
+  /// the cells that declare it, and inside the closures stored into it.
   private func latentChanges(of name: String) -> Set<String> {
-    let cells = (declarers[name] ?? []) + (changers[name] ?? [])
-    return Set(cells.flatMap { facts[$0]?.changedInBodies ?? [] })
+    let declared = (declarers[name] ?? []).flatMap { facts[$0]?.changedInBodies ?? [] }
+    let stored = (changers[name] ?? []).flatMap { facts[$0]?.changesStoredIn[name] ?? [] }
+    return Set(declared + stored)
   }
 
-  /// Why `cell` depends on `other` (empty when it does not); `earlier` says whether `other` runs first.
-  func reasons(_ cell: Int, dependsOn other: Int, earlier: Bool) -> [String] {
-    guard let otherFacts = facts[other] else { return [] }
+  /// Why `cell` depends on `other` (`nil` when it does not); `earlier` says whether `other` runs first.
+  func dependency(of cell: Int, on other: Int, earlier: Bool) -> CellGraph.Dependency? {
+    guard let otherFacts = facts[other], let cellFacts = facts[cell] else { return nil }
     let needed = (touched[cell] ?? []).union(changed[cell] ?? [])
-    var provided = otherFacts.declared
-    if earlier { provided.formUnion(changed[other] ?? []) }
-    var reasons = provided.intersection(needed).sorted()
+    // A later cell comes first only through the functions and types it declares, which are visible
+    // in the whole program: those the cell names itself.
+    let provided = earlier ? otherFacts.declared.union(changed[other] ?? []) : otherFacts.declared
+    let shared = provided.intersection(earlier ? needed : cellFacts.referenced)
+    let named = shared.intersection(cellFacts.referenced.union(cellFacts.changed))
+    var effects: [String] = []
     if earlier, !otherFacts.outsideState.isEmpty {
-      reasons.append("state outside the program (\(otherFacts.outsideState.sorted().joined(separator: ", ")))")
+      effects.append("state outside the program (\(otherFacts.outsideState.sorted().joined(separator: ", ")))")
     }
-    reasons += otherFacts.globalDeclarations.sorted()
-    return reasons
+    effects += otherFacts.globalDeclarations.sorted()
+    guard !shared.isEmpty || !effects.isEmpty else { return nil }
+    return CellGraph.Dependency(
+      cell: other, names: named.sorted(), through: shared.subtracting(named).sorted(), effects: effects)
   }
 }
