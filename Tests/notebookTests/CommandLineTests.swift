@@ -181,6 +181,16 @@ private func emptyProject() throws -> String {
     #expect(result.out.contains("\(folder)/b.md:5: depends on no cell"))
   }
 
+  @Test func theAuthoringGuidesGraphExcerptIsWhatGraphPrints() throws {
+    let guide = try String(contentsOfFile: "\(repositoryRoot)/notebooks/authoring.md", encoding: .utf8)
+    let excerpt = guide.split(separator: "\n").filter { $0.hasPrefix("notebooks/authoring.md:") }
+    #expect(excerpt.count >= 3)
+    let result = try notebook(["graph", "notebooks/authoring.md"])
+    #expect(result.status == 0, "\(result.err)")
+    let printed = Set(result.out.split(separator: "\n"))
+    for line in excerpt { #expect(printed.contains(line), "graph no longer prints: \(line)") }
+  }
+
   @Test func outsideAProjectItSaysSo() throws {
     let result = try notebook(["list"], in: FileManager.default.temporaryDirectory.path)
     #expect(result.status != 0)
