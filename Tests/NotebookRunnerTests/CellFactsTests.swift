@@ -137,6 +137,36 @@ import Testing
     #expect(CellFacts.of(code: "trace.append(contentsOf: xs)").outsideState.isEmpty)
   }
 
+  @Test func namesInsideStringInterpolationsAreUsed() {
+    #expect(
+      CellFacts.of(code: "print(\"total: \\(total), mean \\(sum / n)\")").referenced.isSuperset(of: [
+        "total", "sum", "n",
+      ]))
+  }
+
+  @Test func casePatternsBindOnlyInTheirCase() {
+    let facts = CellFacts.of(
+      code: """
+        switch shape {
+        case .circle(let r): print(r)
+        case .square: print(r)
+        }
+        if case let .some(v) = lookup { print(v) }
+        """)
+    #expect(facts.referenced.isSuperset(of: ["shape", "r", "lookup"]))
+    #expect(!facts.referenced.contains("v"))
+  }
+
+  @Test func anInoutParameterIsLocalButTheArgumentChanges() {
+    let facts = CellFacts.of(code: "func push(_ a: inout [Int]) { a.append(2) }\npush(&xs)")
+    #expect(facts.changed == ["xs"])
+    #expect(facts.changedInBodies.isEmpty)
+  }
+
+  @Test func theFloatingPointEnvironmentIsOutsideState() {
+    #expect(CellFacts.of(code: "fesetround(FE_UPWARD)").outsideState == ["fesetround"])
+  }
+
   @Test func aCellRunningWithErrorTrueDeclaresNothing() {
     let notebook = NotebookParser.parse(
       "---\ntitle: T\n---\n\n```swift\n//| error: true\nlet x = try risky()\nlog.append(x)\n```\n",

@@ -83,6 +83,16 @@ import Testing
     #expect(g.dependencies(of: 4)[3] == CellGraph.Dependency(cell: 3, names: [], through: ["limit"]))
   }
 
+  @Test func anInoutFunctionChangesItsArgument() {
+    let g = graph("var xs = [1]", "func push(_ a: inout [Int]) { a.append(2) }", "push(&xs)", "print(xs)")
+    #expect(edges(g) == [[], [], [0, 1], [0, 2]])
+  }
+
+  @Test func aCopyReachesWhatItWasCopiedFrom() {
+    let g = graph("var xs = [1]", "let ys = xs", "xs.append(2)", "print(ys)")
+    #expect(edges(g)[3] == [0, 1, 2])
+  }
+
   @Test func shadowingInAClosureIsNotADependency() {
     let g = graph("let x = 1", "let doubled = [1, 2].map { x in x * 2 }", "func f(x: Int) -> Int { x }")
     #expect(edges(g) == [[], [], []])

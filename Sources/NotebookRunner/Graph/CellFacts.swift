@@ -61,7 +61,7 @@ struct CellFacts: Equatable {
 
 extension CellFacts {
   /// Free names that reach state outside the program's variables — files, the environment, C's
-  /// random state, other threads — which a cell can leave changed for any later cell.
+  /// random state, the floating-point environment, OpenBLAS's threads, other threads — which a cell can leave changed for any later cell.
   ///
   /// `Lab` keeps no state of its own (it has no classes and no global variables; a test guards
   /// that) and only reads files, so its calls are not listed here.
@@ -71,7 +71,9 @@ extension CellFacts {
     "putenv", "ProcessInfo", "Process", "CommandLine", "srand", "srand48", "drand48", "erand48", "lrand48", "rand",
     "random", "srandom", "arc4random", "arc4random_uniform", "setlocale", "Thread", "DispatchQueue", "DispatchGroup",
     "Task", "Timer", "RunLoop", "OperationQueue", "signal", "atexit", "setvbuf", "UserDefaults",
-    "NotificationCenter", "URLSession", "system", "popen", "exit",
+    "NotificationCenter", "URLSession", "system", "popen", "exit", "fesetround", "fesetenv", "feholdexcept",
+    "feupdateenv", "feclearexcept", "feraiseexcept", "fetestexcept", "openblas_set_num_threads",
+    "goto_set_num_threads",
   ]
 
   /// Member names that write files: `data.write(to:)`, `text.write(toFile:atomically:encoding:)`.
