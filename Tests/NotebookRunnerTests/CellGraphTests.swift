@@ -136,6 +136,12 @@ import Testing
     #expect(g.dependencies(of: 2)[0].effects == ["state outside the program (.write)"])
   }
 
+  @Test func codeThatDoesNotParseIsLinkedToEveryCell() {
+    let g = graph("let a = 1", "let b = (", "print(2)")
+    #expect(edges(g) == [[1], [0, 2], [1]])
+    #expect(g.dependencies(of: 2)[0].effects == ["code that does not parse"])
+  }
+
   @Test func cellsThatDoNotRunAreLeftOut() {
     let g = graph("let a = 1", "//| eval: false\nlet b = a", "print(a)")
     #expect(g.cells == [0, 2])

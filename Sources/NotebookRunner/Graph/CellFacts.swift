@@ -37,6 +37,8 @@ struct CellFacts: Equatable {
   var outsideState: Set<String> = []
   /// Declarations that apply to every cell of the program: extensions, operators, precedence groups.
   var globalDeclarations: Set<String> = []
+  /// Whether the code has syntax errors: then nothing it says can be trusted.
+  var hasSyntaxErrors = false
   /// Whether the cell declares a class or an actor (values of it are shared by reference).
   var declaresReferenceType = false
   /// Free operators used in `a op b` form, with the names at the root of their operands: a
@@ -49,8 +51,11 @@ struct CellFacts: Equatable {
   /// declares nothing.
   static func of(_ cell: Cell) -> CellFacts {
     let visitor = CellFactsVisitor(declaresGlobals: !cell.options.error)
-    visitor.walk(Parser.parse(source: cell.code))
-    return visitor.facts
+    let tree = Parser.parse(source: cell.code)
+    visitor.walk(tree)
+    var facts = visitor.facts
+    facts.hasSyntaxErrors = tree.hasError
+    return facts
   }
 
   /// Facts of a code snippet, as an ordinary cell.

@@ -11,7 +11,8 @@ import NotebookCore
 /// declaration was made from, a closure stored in it). It also depends on a later cell that declares a
 /// function or type it uses (those are visible in the whole program), on every earlier cell that
 /// reaches state outside the program (files, environment, C random state, threads), and on every
-/// cell that declares an extension, operator or precedence group. Names no cell declares belong to
+/// cell that declares an extension, operator or precedence group. A cell whose code does not parse
+/// depends on every cell, and every cell on it. Names no cell declares belong to
 /// the libraries, which keep no state, and are not dependencies.
 public struct CellGraph: Sendable {
   /// Why one cell depends on another.

@@ -88,6 +88,7 @@ struct NotebookEffects {
       effects.append("state outside the program (\(otherFacts.outsideState.sorted().joined(separator: ", ")))")
     }
     effects += otherFacts.globalDeclarations.sorted()
+    if otherFacts.hasSyntaxErrors || cellFacts.hasSyntaxErrors { effects.append("code that does not parse") }
     guard !shared.isEmpty || !effects.isEmpty else { return nil }
     return CellGraph.Dependency(
       cell: other, names: named.sorted(), through: shared.subtracting(named).sorted(), effects: effects)
