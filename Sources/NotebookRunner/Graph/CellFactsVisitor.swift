@@ -129,7 +129,7 @@ final class CellFactsVisitor: SyntaxVisitor {
       if let initializer = binding.initializer { walk(initializer) }
       if let accessors = binding.accessorBlock { inBody(["newValue", "oldValue"], [Syntax(accessors)]) }
       let sources = binding.initializer.map { sourceNames(in: Syntax($0)) } ?? []
-      for name in Self.boundNames(in: Syntax(binding.pattern)) { bind(name, from: sources) }
+      for name in SyntaxNames.boundNames(in: Syntax(binding.pattern)) { bind(name, from: sources) }
     }
     return .skipChildren
   }
@@ -137,7 +137,7 @@ final class CellFactsVisitor: SyntaxVisitor {
   /// The free names an expression is made from (through the locals it uses), so that a local
   /// made from them stands for them when it is changed.
   private func sourceNames(in node: Syntax) -> Set<String> {
-    Set(Self.freeNames(in: node).flatMap { name in aliases(of: name).map(Array.init) ?? [name] })
+    Set(SyntaxNames.freeNames(in: node).flatMap { name in aliases(of: name).map(Array.init) ?? [name] })
   }
 
   override func visit(_ node: FunctionDeclSyntax) -> SyntaxVisitorContinueKind {
@@ -235,52 +235,15 @@ final class CellFactsVisitor: SyntaxVisitor {
     _ extra: [InheritanceClauseSyntax?]
   ) -> SyntaxVisitorContinueKind {
     if let name { bind(name) }
-    let memberNames = members.members.flatMap { Self.declaredNames(by: $0.decl) }
+    let memberNames = members.members.flatMap { SyntaxNames.declaredNames(by: $0.decl) }
     let genericNames = generics?.parameters.map(\.name.text) ?? []
     inBody(memberNames + genericNames, extra.map { $0.map(Syntax.init) } + [Syntax(members)])
     return .skipChildren
   }
 
-  /// The names a member declaration adds to its type.
-  private static func declaredNames(by decl: DeclSyntax) -> [String] {
-    if let variable = decl.as(VariableDeclSyntax.self) {
-      return variable.bindings.flatMap { boundNames(in: Syntax($0.pattern)) }
-    }
-    if let function = decl.as(FunctionDeclSyntax.self) { return [function.name.text] }
-    if let cases = decl.as(EnumCaseDeclSyntax.self) { return cases.elements.map(\.name.text) }
-    if let type = decl.asProtocol(NamedDeclSyntax.self) { return [type.name.text] }
-    return []
-  }
-
-  /// The identifiers a pattern binds.
-  static func boundNames(in pattern: Syntax) -> [String] {
-    final class Collector: SyntaxVisitor {
-      var names: [String] = []
-      override func visit(_ node: IdentifierPatternSyntax) -> SyntaxVisitorContinueKind {
-        names.append(node.identifier.text)
-        return .skipChildren
-      }
-    }
-    let collector = Collector(viewMode: .sourceAccurate)
-    collector.walk(pattern)
-    return collector.names
-  }
-
+  /// The free names `names` stand for (a local, for the names it was made from).
   private func sourceNames(_ names: [String]) -> Set<String> {
     Set(names.flatMap { name in aliases(of: name).map(Array.init) ?? [name] })
-  }
-
-  private static func freeNames(in node: Syntax) -> [String] {
-    final class Collector: SyntaxVisitor {
-      var names: [String] = []
-      override func visit(_ node: DeclReferenceExprSyntax) -> SyntaxVisitorContinueKind {
-        names.append(node.baseName.text)
-        return .skipChildren
-      }
-    }
-    let collector = Collector(viewMode: .sourceAccurate)
-    collector.walk(node)
-    return collector.names
   }
 
   // MARK: - Patterns that bind
@@ -291,7 +254,7 @@ final class CellFactsVisitor: SyntaxVisitor {
   }
 
   override func visit(_ node: OptionalBindingConditionSyntax) -> SyntaxVisitorContinueKind {
-    let names = Self.boundNames(in: Syntax(node.pattern))
+    let names = SyntaxNames.boundNames(in: Syntax(node.pattern))
     if let initializer = node.initializer {
       walk(initializer)
     } else {
@@ -382,7 +345,7 @@ final class CellFactsVisitor: SyntaxVisitor {
   // MARK: - Changes
 
   override func visit(_ node: InOutExprSyntax) -> SyntaxVisitorContinueKind {
-    change(Self.roots(of: node.expression))
+    change(SyntaxNames.roots(of: node.expression))
     if let name = node.expression.as(DeclReferenceExprSyntax.self) {
       reference(name.baseName.text, shared: false)
       return .skipChildren
@@ -395,15 +358,15 @@ final class CellFactsVisitor: SyntaxVisitor {
       node.arguments.map { Syntax($0) } + [node.trailingClosure.map(Syntax.init)].compactMap { $0 }
       + node.additionalTrailingClosures.map { Syntax($0) }
     if let method = node.calledExpression.as(MemberAccessExprSyntax.self), let base = method.base {
-      change(Self.roots(of: base))
-      store(arguments, into: Self.roots(of: base))
+      change(SyntaxNames.roots(of: base))
+      store(arguments, into: SyntaxNames.roots(of: base))
     }
     for argument in node.arguments {
       guard let inOut = argument.expression.as(InOutExprSyntax.self) else { continue }
-      store(arguments.filter { $0.id != Syntax(argument).id }, into: Self.roots(of: inOut.expression))
+      store(arguments.filter { $0.id != Syntax(argument).id }, into: SyntaxNames.roots(of: inOut.expression))
     }
     for argument in node.arguments where !argument.expression.is(InOutExprSyntax.self) {
-      for name in Self.roots(of: argument.expression) where !isLocal(name) { facts.passedToCalls.insert(name) }
+      for name in SyntaxNames.roots(of: argument.expression) where !isLocal(name) { facts.passedToCalls.insert(name) }
     }
     return .visitChildren
   }
@@ -420,41 +383,17 @@ final class CellFactsVisitor: SyntaxVisitor {
         reference(op)
         let neighbours = [position - 1, position + 1].filter(elements.indices.contains)
         facts.operatorOperands[op, default: []].formUnion(
-          neighbours.flatMap { Self.roots(of: elements[$0]) }.filter { !isLocal($0) })
+          neighbours.flatMap { SyntaxNames.roots(of: elements[$0]) }.filter { !isLocal($0) })
       } else {
         continue
       }
-      if Self.assigns(op) {
-        let targets = elements[operandStart..<position].flatMap { Self.roots(of: $0) }
+      if SyntaxNames.assigns(op) {
+        let targets = elements[operandStart..<position].flatMap { SyntaxNames.roots(of: $0) }
         change(targets)
         store(elements[(position + 1)...].map { Syntax($0) }, into: targets)
         operandStart = position + 1
       }
     }
     return .visitChildren
-  }
-
-  /// Whether an infix operator assigns to its left operand: `=`, `+=`, `&*=`, `<<=`, but not `==` or `<=`.
-  static func assigns(_ op: String) -> Bool {
-    guard op.hasSuffix("=") else { return false }
-    return !["==", "!=", "<=", ">=", "===", "!==", "~="].contains(op)
-  }
-
-  /// The variables at the root of an lvalue: `x` in `x`, `x.a.b`, `x[i]`, `x?.a`, `x!`; each of a tuple's.
-  static func roots(of expression: ExprSyntax) -> [String] {
-    if let name = expression.as(DeclReferenceExprSyntax.self) {
-      if case .dollarIdentifier = name.baseName.tokenKind { return [] }
-      return [name.baseName.text]
-    }
-    if let member = expression.as(MemberAccessExprSyntax.self) { return member.base.map(roots(of:)) ?? [] }
-    if let subscriptCall = expression.as(SubscriptCallExprSyntax.self) {
-      return roots(of: subscriptCall.calledExpression)
-    }
-    if let unwrap = expression.as(ForceUnwrapExprSyntax.self) { return roots(of: unwrap.expression) }
-    if let chain = expression.as(OptionalChainingExprSyntax.self) { return roots(of: chain.expression) }
-    if let inOut = expression.as(InOutExprSyntax.self) { return roots(of: inOut.expression) }
-    if let tuple = expression.as(TupleExprSyntax.self) { return tuple.elements.flatMap { roots(of: $0.expression) } }
-    if let tried = expression.as(TryExprSyntax.self) { return roots(of: tried.expression) }
-    return []
   }
 }
