@@ -11,6 +11,6 @@ struct NotebookCommand: AsyncParsableCommand {
       .notebook-cache/; the site is written to site/.
       """,
     version: "notebook 0.2.0",
-    subcommands: [Build.self, Check.self, Preview.self, New.self, List.self, Clean.self],
+    subcommands: [Build.self, Check.self, Preview.self, Graph.self, New.self, List.self, Clean.self],
     defaultSubcommand: Build.self)
 }

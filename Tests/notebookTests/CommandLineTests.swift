@@ -47,7 +47,7 @@ private func emptyProject() throws -> String {
   @Test func helpListsEverySubcommand() throws {
     let result = try notebook(["--help"])
     #expect(result.status == 0)
-    for command in ["build", "check", "preview", "new", "list", "clean"] {
+    for command in ["build", "check", "preview", "graph", "new", "list", "clean"] {
       #expect(result.out.contains("  \(command)"))
     }
   }
@@ -149,6 +149,46 @@ private func emptyProject() throws -> String {
     let parent = (project as NSString).deletingLastPathComponent
     #expect(!FileManager.default.fileExists(atPath: "\(parent)/outside.md"))
     #expect(try FileManager.default.contentsOfDirectory(atPath: "\(project)/notebooks") == [])
+  }
+
+  @Test func graphPrintsEachCellsDependenciesAndWhy() throws {
+    let cells = [
+      "var rng = SeededGenerator(seed: 1)", "let xs = rng.uniform(count: 3)", "print(\"alone\")",
+      "//| eval: false\nprint(xs)", "func mean(_ v: [Double]) -> Double { v.reduce(0, +) / Double(v.count) }",
+      "print(mean(xs))",
+    ]
+    let body = cells.map { "```swift\n\($0)\n```\n" }.joined(separator: "\n")
+    let folder = try scratch(["g.md": "---\ntitle: G\n---\n\n" + body])
+    let result = try notebook(["graph", "\(folder)/g.md"])
+    #expect(result.status == 0, "\(result.err)")
+    let lines = result.out.split(separator: "\n").map(String.init)
+    #expect(
+      lines == [
+        "\(folder)/g.md:5: depends on no cell",
+        "\(folder)/g.md:9: depends on line 5 (rng)",
+        "\(folder)/g.md:13: depends on no cell",
+        "\(folder)/g.md:17: not run (eval: false)",
+        "\(folder)/g.md:22: depends on no cell",
+        "\(folder)/g.md:26: depends on line 5 (through rng), line 9 (xs), line 22 (mean)",
+      ])
+  }
+
+  @Test func graphOfABrokenNotebookNamesTheProblemAndFails() throws {
+    let folder = try scratch(["b.md": "---\ntitle: B\n---\n\n```swift\n//| ecko: false\nlet a = 1\n```\n"])
+    let result = try notebook(["graph", "\(folder)/b.md"])
+    #expect(result.status == 1)
+    #expect(result.err.contains("\(folder)/b.md:6:5: error: Unknown cell option 'ecko'"), "\(result.err)")
+    #expect(result.out.contains("\(folder)/b.md:5: depends on no cell"))
+  }
+
+  @Test func theAuthoringGuidesGraphExcerptIsWhatGraphPrints() throws {
+    let guide = try String(contentsOfFile: "\(repositoryRoot)/notebooks/authoring.md", encoding: .utf8)
+    let excerpt = guide.split(separator: "\n").filter { $0.hasPrefix("notebooks/authoring.md:") }
+    #expect(excerpt.count >= 3)
+    let result = try notebook(["graph", "notebooks/authoring.md"])
+    #expect(result.status == 0, "\(result.err)")
+    let printed = Set(result.out.split(separator: "\n"))
+    for line in excerpt { #expect(printed.contains(line), "graph no longer prints: \(line)") }
   }
 
   @Test func outsideAProjectItSaysSo() throws {
