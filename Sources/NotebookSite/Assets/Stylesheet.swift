@@ -11,7 +11,7 @@ enum Stylesheet {
       --bg: #ffffff; --fg: #1d1f23; --muted: #5b6270; --border: #dfe2e6; --surface: #f5f6f8;
       --surface-strong: #eceff3; --link: #0a58a8; --accent: #0072b2;
       --ok: #1a7f37; --ok-bg: #e9f6ed; --fail: #b42318; --fail-bg: #fdeeec; --warn: #8a5a00;
-      --warn-bg: #fff6dd; --neutral: #3d5a80; --neutral-bg: #edf2f8;
+      --warn-bg: #fff6dd; --neutral: #3d5a80; --neutral-bg: #edf2f8; --important: #8250df;
       --tok-keyword: #9b2393; --tok-type: #1d6a8c; --tok-string: #b3261e; --tok-number: #1c00cf;
       --tok-comment: #5d6c79; --tok-attribute: #815f03; --tok-label: #44505c; --tok-directive: #a0580a;
       --series-1: #0072b2; --series-2: #d55e00; --series-3: #009e73; --series-4: #cc79a7;
@@ -26,7 +26,7 @@ enum Stylesheet {
         --bg: #15171a; --fg: #e3e5e8; --muted: #9aa3ae; --border: #30343a; --surface: #1c1f23;
         --surface-strong: #262a30; --link: #74b9ff; --accent: #56b4e9;
         --ok: #56d27a; --ok-bg: #15291c; --fail: #ff8a80; --fail-bg: #3a1a18; --warn: #e3b341;
-        --warn-bg: #33290f; --neutral: #9fbbe0; --neutral-bg: #1d2733;
+        --warn-bg: #33290f; --neutral: #9fbbe0; --neutral-bg: #1d2733; --important: #b58cf5;
         --tok-keyword: #fc5fa3; --tok-type: #5dd8ff; --tok-string: #fc6a5d; --tok-number: #d0bf69;
         --tok-comment: #7f8c98; --tok-attribute: #fd8f3f; --tok-label: #b4bcc6; --tok-directive: #fd8f3f;
         --series-1: #4fa8e0; --series-2: #ff8c4a; --series-3: #3ccf9f; --series-4: #e9a3cf;
@@ -60,6 +60,14 @@ enum Stylesheet {
     .meta .sep { margin: 0 0.35rem; }
     .page-header .summary { font-size: 1.1rem; margin: 0.8rem 0 0; }
     .page-header { margin-bottom: 1.5rem; }
+    .callout { margin: 1.2rem 0; padding: 0.2rem 1rem; border-left: 4px solid var(--callout); border-radius: 4px;
+      background: var(--surface); }
+    .callout-title { margin: 0.6rem 0 0.2rem; font-weight: 600; color: var(--callout); }
+    .callout-note { --callout: var(--accent); }
+    .callout-tip { --callout: var(--ok); }
+    .callout-important { --callout: var(--important); }
+    .callout-warning { --callout: var(--warn); }
+    .callout-caution { --callout: var(--fail); }
     .equation { display: flex; align-items: center; gap: 1rem; }
     .equation > .katex-display, .equation > .math-error { flex: 1; min-width: 0; overflow-x: auto; }
     .equation-number { color: var(--muted); white-space: nowrap; }
@@ -195,7 +203,7 @@ enum Stylesheet {
     @media (max-width: 40rem) { .figure-body svg { min-width: calc(var(--figure-width, 0px) * 0.55); } }
     figcaption { font-size: 0.9rem; color: var(--muted); margin-top: 0.4rem; }
     .figure-number { font-weight: 600; color: var(--fg); }
-    .output-table { overflow-x: auto; margin: 0.8rem 0; }
+    .output-table, .prose-table { overflow-x: auto; margin: 0.8rem 0; }
     table { border-collapse: collapse; font-size: 0.9rem; font-variant-numeric: tabular-nums; }
     th, td { padding: 0.35rem 0.8rem; border-bottom: 1px solid var(--border); text-align: left;
       vertical-align: top; }
@@ -262,7 +270,7 @@ enum Stylesheet {
       .page, .provenance { max-width: none; padding: 0; }
       pre.code, pre.output-text, .output-error pre { white-space: pre-wrap; overflow: visible; }
       pre.code { border-color: #bbb; }
-      .output-figure, .check, .output-table, pre.code, .katex-display { break-inside: avoid; }
+      .output-figure, .check, .output-table, .prose-table, .callout, pre.code, .katex-display { break-inside: avoid; }
       h2, h3, h4 { break-after: avoid; }
       .original a::after { content: " (" attr(href) ")"; font-size: 0.85em; color: var(--muted); }
     }

@@ -14,11 +14,13 @@ extension PageRenderer {
     switch node.kind {
     case .paragraph:
       if let equation = labelledEquation(node, mathOffset: mathOffset) { return equation }
+      if let table = pipeTable(node, mathOffset: mathOffset) { return table }
       let content = inlines(node.children, mathOffset: mathOffset)
       return tight ? content + "\n" : "<p>\(content)</p>\n"
     case .heading(let level):
       return heading(node, level: level, mathOffset: mathOffset)
     case .blockQuote:
+      if let callout = callout(node, mathOffset: mathOffset) { return callout }
       return "<blockquote>\n\(blocks(node.children, mathOffset: mathOffset))</blockquote>\n"
     case .list(let ordered, let start, let isTight):
       let items = node.children.map { "<li>\(blocks($0.children, mathOffset: mathOffset, tight: isTight))</li>\n" }
