@@ -29,6 +29,10 @@ public struct MarkdownNode: Sendable, Hashable, Codable {
     case reference(label: String, column: Int)
     /// A label given to the enclosing heading (`{#sec-…}`) or display equation (`{#eq-…}`); not shown.
     case label(String)
+    /// A footnote's mark in the text, `[^label]`, where the notebook defines that footnote.
+    case footnoteReference(String)
+    /// A footnote's text, written `[^label]: …` as a paragraph of its own; its children are inlines.
+    case footnoteDefinition(String)
   }
 
   /// What this node is.

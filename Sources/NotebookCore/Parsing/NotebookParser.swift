@@ -32,7 +32,8 @@ public enum NotebookParser {
         body.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map(Substring.init)),
       skippedLines: codeLines,
       displayMath: Set(protector.spans.indices.filter { protector.spans[$0].isDisplay }))
-    let document = references.scan(MathRestorer.restore(CommonMarkConverter.convert(protector.protectedText)))
+    let markdown = FootnoteScanner.escapingDefinitions(protector.protectedText, skippedLines: codeLines)
+    let document = FootnoteScanner.scan(references.scan(MathRestorer.restore(CommonMarkConverter.convert(markdown))))
 
     var diagnostics = frontMatterParser.diagnostics
     diagnostics += (protector.problems + references.diagnostics).map {

@@ -68,6 +68,11 @@ enum Stylesheet {
     .callout-important { --callout: var(--important); }
     .callout-warning { --callout: var(--warn); }
     .callout-caution { --callout: var(--fail); }
+    .footnote-ref { line-height: 0; }
+    .footnote-ref a, .footnote-back { text-decoration: none; }
+    .footnotes { margin-top: 2.5rem; font-size: 0.92rem; color: var(--muted); }
+    .footnotes hr { border: 0; border-top: 1px solid var(--border); width: 30%; margin: 0 0 0.8rem; }
+    .footnotes :target { background: var(--surface-strong); }
     .equation { display: flex; align-items: center; gap: 1rem; }
     .equation > .katex-display, .equation > .math-error { flex: 1; min-width: 0; overflow-x: auto; }
     .equation-number { color: var(--muted); white-space: nowrap; }

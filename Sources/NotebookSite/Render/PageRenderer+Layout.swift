@@ -5,10 +5,11 @@ extension PageRenderer {
   mutating func layout(body: String) -> String {
     let header = header()
     let contents = tableOfContents()
+    let notes = footnotes()
     let layoutClass = contents.isEmpty ? "page" : "page has-contents"
     let main =
       "<div class=\"\(layoutClass)\">\n<main id=\"main\">\n<article class=\"notebook\">\n" + header
-      + contents + "<div class=\"notebook-body\">\n" + notice() + problemList() + body + pageNavigation()
+      + contents + "<div class=\"notebook-body\">\n" + notice() + problemList() + body + notes + pageNavigation()
       + "</div>\n</article>\n</main>\n</div>\n" + provenance()
     return PageShell.document(
       title: notebook.frontMatter.title, description: notebook.frontMatter.summary, siteTitle: siteTitle,

@@ -34,6 +34,8 @@ extension PageRenderer {
       return Self.isComment(html) ? "" : "<pre class=\"raw-html\">\(html.htmlEscaped)</pre>\n"
     case .thematicBreak:
       return "<hr>\n"
+    case .footnoteDefinition:
+      return ""  // Shown with the other notes at the end of the page.
     case .document:
       return blocks(node.children, mathOffset: mathOffset)
     default:
@@ -84,6 +86,9 @@ extension PageRenderer {
       return reference(label, line: node.line, column: column, links: links)
     case .label:
       return ""
+    case .footnoteReference(let label):
+      if footnoteDefinitions[label] == nil || isRenderingOutput { return "[^\(label.htmlEscaped)]" }
+      return links ? footnoteMark(label) : ""  // The contents list shows a heading without its marks.
     default:
       return inlines(node.children, mathOffset: mathOffset, links: links)
     }

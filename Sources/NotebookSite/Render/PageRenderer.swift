@@ -32,6 +32,10 @@ struct PageRenderer {
   let equationNumbers: [String: Int]
   /// Cells whose table number has been shown (above their first table).
   var numberedTables: Set<Int> = []
+  /// The footnotes the prose defines, by label, the order of their first marks, and how often each was marked.
+  let footnoteDefinitions: [String: MarkdownNode]
+  var footnoteOrder: [String] = []
+  var footnoteMentions: [String: Int] = [:]
   /// The highlighted code this page used, by source (for the next build's cache).
   var usedHighlights: [String: String] = [:]
 
@@ -67,6 +71,7 @@ struct PageRenderer {
     self.references = references
     tableNumbers = CrossReferences.tableNumbers(of: page.notebook)
     equationNumbers = CrossReferences.equationNumbers(of: page.notebook)
+    footnoteDefinitions = Self.footnoteDefinitions(page.notebook)
     headingShift = max(0, 2 - (Self.minimumHeadingLevel(page.notebook) ?? 2))
     for id in ["main", "contents", "problems", "provenance"] { _ = anchors.claim(id) }
     for cell in page.notebook.cells {
