@@ -2,7 +2,7 @@
 
 SWIFT        ?= swift
 NOTEBOOK     := .build/debug/notebook
-SYSTEM_DEPS  := libcmark-dev libopenblas-dev liblapacke-dev pkg-config katex fonts-katex libjs-katex
+SYSTEM_DEPS  := libcmark-dev libopenblas-dev liblapacke-dev pkg-config katex fonts-katex libjs-katex pandoc
 TEST_DEPS    := chromium nginx-light
 BENCH_DEPS   := hyperfine python3-venv
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)

@@ -106,7 +106,7 @@ private let header = "---\ntitle: T\n---\n"
   #expect(
     missingTitle.diagnostics.map(\.description) == [
       "notebooks/t.md:1:1: error: Missing required front matter key 'title'",
-      "notebooks/t.md:3:1: error: Unknown front matter key 'mood' (known keys: title, original_title, source, date, summary, inputs, timeout, optimize, platform, tolerance)",
+      "notebooks/t.md:3:1: error: Unknown front matter key 'mood' (known keys: title, original_title, source, date, summary, inputs, timeout, optimize, platform, tolerance, bibliography)",
     ])
   let malformed = parse("---\ntitle: [unclosed\n---\n")
   #expect(malformed.diagnostics.first?.line == 3)

@@ -21,6 +21,8 @@ public struct FrontMatter: Sendable, Hashable, Codable {
   /// The relative tolerance for numbers when `notebook check` compares pages made on different platforms,
   /// or `nil` for the default.
   public var tolerance: Double?
+  /// A BibTeX file for the notebook's citations, relative to the notebook's folder.
+  public var bibliography: String?
   /// The 1-based file line of each key present, for diagnostics about its value.
   public var keyLines: [String: Int] = [:]
 
@@ -30,6 +32,6 @@ public struct FrontMatter: Sendable, Hashable, Codable {
   /// The keys the parser accepts.
   public static let knownKeys: [String] = [
     "title", "original_title", "source", "date", "summary", "inputs", "timeout", "optimize",
-    "platform", "tolerance",
+    "platform", "tolerance", "bibliography",
   ]
 }

@@ -33,6 +33,8 @@ public struct MarkdownNode: Sendable, Hashable, Codable {
     case footnoteReference(String)
     /// A footnote's text, written `[^label]: …` as a paragraph of its own; its children are inlines.
     case footnoteDefinition(String)
+    /// A citation, `[@key]`, `[@key, p. 5]` or `[@a; @b]`: the text between the brackets, at `column`.
+    case citation(String, column: Int)
   }
 
   /// What this node is.

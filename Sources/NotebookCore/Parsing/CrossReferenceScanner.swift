@@ -14,17 +14,14 @@ struct CrossReferenceScanner {
   /// Problems found: duplicate labels.
   private(set) var diagnostics: [(line: Int, column: Int, message: String)] = []
 
-  private let lines: [Substring]
-  private let skippedLines: Set<Int>
+  private var locator: SourceLocator
   private let displayMath: Set<Int>
-  private var located: [String: Int] = [:]
   private var defined: [String: Int] = [:]
 
   /// A scanner over the file's `lines` (1-based numbering; `skippedLines` are code) whose
   /// formulas at the indices in `displayMath` are display formulas.
   init(lines: [Substring], skippedLines: Set<Int>, displayMath: Set<Int>) {
-    self.lines = lines
-    self.skippedLines = skippedLines
+    locator = SourceLocator(lines: lines, skippedLines: skippedLines)
     self.displayMath = displayMath
   }
 
@@ -79,23 +76,7 @@ struct CrossReferenceScanner {
     return prefixes.contains(label) || prefixes.contains(label + "-") ? nil : label
   }
 
-  /// The line and column (1-based, UTF-8 bytes) of the next unclaimed occurrence of `needle` in prose.
-  private mutating func locate(_ needle: String) -> (line: Int, column: Int)? {
-    let wanted = located[needle, default: 0]
-    located[needle] = wanted + 1
-    var seen = 0
-    for (offset, text) in lines.enumerated() where !skippedLines.contains(offset + 1) {
-      var searchFrom = text.startIndex
-      while let range = text[searchFrom...].range(of: needle) {
-        if seen == wanted {
-          return (offset + 1, text.utf8.distance(from: text.startIndex, to: range.lowerBound) + 1)
-        }
-        seen += 1
-        searchFrom = range.upperBound
-      }
-    }
-    return nil
-  }
+  private mutating func locate(_ needle: String) -> (line: Int, column: Int)? { locator.locate(needle) }
 
   // MARK: Labels
 

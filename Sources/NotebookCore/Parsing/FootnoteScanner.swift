@@ -35,7 +35,7 @@ enum FootnoteScanner {
     root.children = document.children.flatMap { block -> [MarkdownNode] in
       guard block.kind == .paragraph else { return [block] }
       // Definitions on consecutive lines share one paragraph: each `[^label]:` line starts the next.
-      let parts = definitionLines(mergingText(block.children)).map { definition(in: $0) }
+      let parts = definitionLines(MarkdownNode.mergingText(block.children)).map { definition(in: $0) }
       guard parts.first.map({ $0 != nil }) == true else { return [block] }
       return parts.compactMap { part in
         guard let (label, rest) = part else { return nil }
@@ -49,7 +49,7 @@ enum FootnoteScanner {
       case .link, .image: return
       default: break
       }
-      children = mergingText(children).flatMap { child -> [MarkdownNode] in
+      children = MarkdownNode.mergingText(children).flatMap { child -> [MarkdownNode] in
         guard case .text(let text) = child.kind, text.contains("[^") else { return [child] }
         return marks(in: text, line: child.line, defined: defined)
       }
@@ -104,8 +104,11 @@ enum FootnoteScanner {
     return pieces
   }
 
+}
+
+extension MarkdownNode {
   /// Adjacent text nodes as one (cmark splits text at brackets it could not match).
-  private static func mergingText(_ nodes: [MarkdownNode]) -> [MarkdownNode] {
+  static func mergingText(_ nodes: [MarkdownNode]) -> [MarkdownNode] {
     var merged: [MarkdownNode] = []
     for node in nodes {
       if case .text(let text) = node.kind, let last = merged.last, case .text(let previous) = last.kind {

@@ -82,6 +82,7 @@ struct FrontMatterParser {
       case "optimize": header.optimize = bool(value, key: key.string, line: line)
       case "platform": header.platform = platform(value, line: line)
       case "tolerance": header.tolerance = tolerance(value, line: line)
+      case "bibliography": header.bibliography = string(value, key: key.string, line: line)
       default:
         let known = FrontMatter.knownKeys.joined(separator: ", ")
         report(line: line, "Unknown front matter key '\(key.string)' (known keys: \(known))")

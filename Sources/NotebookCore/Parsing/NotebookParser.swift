@@ -27,13 +27,16 @@ public enum NotebookParser {
 
     let codeLines = codeBlockLines(CommonMarkConverter.convert(body))
     let protector = MathProtector(body, skippedLines: codeLines)
+    let bodyLines = body.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map(
+      Substring.init)
     var references = CrossReferenceScanner(
-      lines: Array(
-        body.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map(Substring.init)),
+      lines: bodyLines,
       skippedLines: codeLines,
       displayMath: Set(protector.spans.indices.filter { protector.spans[$0].isDisplay }))
     let markdown = FootnoteScanner.escapingDefinitions(protector.protectedText, skippedLines: codeLines)
-    let document = FootnoteScanner.scan(references.scan(MathRestorer.restore(CommonMarkConverter.convert(markdown))))
+    var citations = CitationScanner(lines: bodyLines, skippedLines: codeLines)
+    let document = citations.scan(
+      FootnoteScanner.scan(references.scan(MathRestorer.restore(CommonMarkConverter.convert(markdown)))))
 
     var diagnostics = frontMatterParser.diagnostics
     diagnostics += (protector.problems + references.diagnostics).map {

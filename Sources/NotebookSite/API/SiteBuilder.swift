@@ -113,7 +113,8 @@ public struct SiteBuilder: Sendable {
     let inputs = zip(unique, prepared).map { page, prepared in
       PageMemo.inputs(of: page, siteTitle: siteTitle, katexVersion: math.stamp.version).map {
         $0 + "\u{0}" + (neighbours[page.notebook.slug + ".html"] ?? .none).identity + "\u{0}"
-          + references.identity(ofReferencesIn: prepared.notebook)
+          + references.identity(ofReferencesIn: prepared.notebook) + "\u{0}"
+          + CitationProcessor.bibliographyIdentity(prepared.notebook)
       }
     }
     let reused: [PageMemo.Entry?] = zip(unique, inputs).map { page, inputs in

@@ -68,6 +68,10 @@ enum Stylesheet {
     .callout-important { --callout: var(--important); }
     .callout-warning { --callout: var(--warn); }
     .callout-caution { --callout: var(--fail); }
+    .references { margin-top: 2.5rem; }
+    .references h2 { font-size: 1.2rem; }
+    .csl-entry { margin: 0 0 0.6rem; padding-left: 1.5rem; text-indent: -1.5rem; font-size: 0.95rem; }
+    .citation-back { text-decoration: none; }
     .footnote-ref { line-height: 0; }
     .footnote-ref a, .footnote-back { text-decoration: none; }
     .footnotes { margin-top: 2.5rem; font-size: 0.92rem; color: var(--muted); }

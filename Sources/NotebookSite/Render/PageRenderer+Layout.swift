@@ -5,7 +5,7 @@ extension PageRenderer {
   mutating func layout(body: String) -> String {
     let header = header()
     let contents = tableOfContents()
-    let notes = footnotes()
+    let notes = footnotes() + referenceList()
     let layoutClass = contents.isEmpty ? "page" : "page has-contents"
     let main =
       "<div class=\"\(layoutClass)\">\n<main id=\"main\">\n<article class=\"notebook\">\n" + header

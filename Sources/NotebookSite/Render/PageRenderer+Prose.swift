@@ -86,6 +86,8 @@ extension PageRenderer {
       return reference(label, line: node.line, column: column, links: links)
     case .label:
       return ""
+    case .citation(let text, let column):
+      return citation(text, line: node.line, column: column, links: links)
     case .footnoteReference(let label):
       if footnoteDefinitions[label] == nil || isRenderingOutput { return "[^\(label.htmlEscaped)]" }
       return links ? footnoteMark(label) : ""  // The contents list shows a heading without its marks.

@@ -36,6 +36,8 @@ struct PageRenderer {
   let footnoteDefinitions: [String: MarkdownNode]
   var footnoteOrder: [String] = []
   var footnoteMentions: [String: Int] = [:]
+  /// The page's citations and reference list, formatted by the citation processor.
+  let citations: CitationProcessor.Formatted
   /// The highlighted code this page used, by source (for the next build's cache).
   var usedHighlights: [String: String] = [:]
 
@@ -72,6 +74,8 @@ struct PageRenderer {
     tableNumbers = CrossReferences.tableNumbers(of: page.notebook)
     equationNumbers = CrossReferences.equationNumbers(of: page.notebook)
     footnoteDefinitions = Self.footnoteDefinitions(page.notebook)
+    citations = CitationProcessor.format(page.notebook)
+    outputDiagnostics += citations.diagnostics
     headingShift = max(0, 2 - (Self.minimumHeadingLevel(page.notebook) ?? 2))
     for id in ["main", "contents", "problems", "provenance"] { _ = anchors.claim(id) }
     for cell in page.notebook.cells {

@@ -18,7 +18,7 @@ private let catalogue: [(fixture: String, status: String, messages: [String])] =
     "unknown-front-matter-key.md", "failed",
     [
       "3:1: error: Unknown front matter key 'author' (known keys: title, original_title, source, date, summary, "
-        + "inputs, timeout, optimize, platform, tolerance)"
+        + "inputs, timeout, optimize, platform, tolerance, bibliography)"
     ]
   ),
   (
