@@ -11,8 +11,26 @@ extension PageRenderer {
       + contents + "<div class=\"notebook-body\">\n" + notice() + problemList() + body
       + "</div>\n</article>\n</main>\n</div>\n" + provenance()
     return PageShell.document(
-      title: notebook.frontMatter.title, description: notebook.frontMatter.summary, siteTitle: siteTitle,
+      title: notebook.frontMatter.title, description: metaDescription(), siteTitle: siteTitle,
       isIndex: false, body: main)
+  }
+
+  /// The summary as plain text: formulas as their plain-text TeX, Markdown marks dropped.
+  private func metaDescription() -> String? {
+    guard let summary = page.summary, let paragraph = summary.markdown.singleParagraph else {
+      return notebook.frontMatter.summary
+    }
+    let formulas = summary.markdown.math.map { TeXPlainText.text($0.tex) }
+    return Self.plainText(paragraph, formulas: formulas)
+  }
+
+  private static func plainText(_ node: MarkdownNode, formulas: [String]) -> String {
+    switch node.kind {
+    case .text(let text), .code(let text): return text
+    case .softBreak, .lineBreak: return " "
+    case .math(let index): return formulas.indices.contains(index) ? formulas[index] : ""
+    default: return node.children.map { plainText($0, formulas: formulas) }.joined()
+    }
   }
 
   private mutating func header() -> String {
