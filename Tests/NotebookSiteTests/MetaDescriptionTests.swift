@@ -3,7 +3,7 @@ import Testing
 
 @testable import NotebookSite
 
-/// `<meta name="description">` is plain text: a summary's TeX and Markdown do not leak into it.
+/// `<title>` and `<meta name="description">` are plain text: TeX and Markdown do not leak into them.
 @Suite struct MetaDescriptionTests {
   private func description(summary: String) throws -> String? {
     let notebook = Fixtures.notebook("Text.\n", frontMatter: "title: T\nsummary: '\(summary)'")
@@ -16,6 +16,12 @@ import Testing
     #expect(try description(summary: #"Why $\alpha \le \frac{1}{2}$ holds"#) == "Why α ≤ 1/2 holds")
     #expect(try description(summary: #"The *rate* $\mathbf{x}_t \to 0$"#) == "The rate x_t → 0")
     #expect(try description(summary: "A plain summary") == "A plain summary")
+  }
+
+  @Test func mathInTheTitleBecomesPlainTextInTheTitleElement() throws {
+    let notebook = Fixtures.notebook("Text.\n", frontMatter: #"title: 'Power iteration: $|\lambda_2/\lambda_1|$'"#)
+    let html = try Fixtures.html(SitePage(notebook: notebook, result: nil))
+    #expect(html.contains("<title>Power iteration: |λ_2/λ_1|"))
   }
 
   @Test func texBecomesPlainText() {

@@ -11,17 +11,17 @@ extension PageRenderer {
       + contents + "<div class=\"notebook-body\">\n" + notice() + problemList() + body
       + "</div>\n</article>\n</main>\n</div>\n" + provenance()
     return PageShell.document(
-      title: notebook.frontMatter.title, description: metaDescription(), siteTitle: siteTitle,
+      title: Self.plainText(notebook.frontMatter.title, fragment: page.title),
+      description: notebook.frontMatter.summary.map { Self.plainText($0, fragment: page.summary) },
+      siteTitle: siteTitle,
       isIndex: false, body: main)
   }
 
-  /// The summary as plain text: formulas as their plain-text TeX, Markdown marks dropped.
-  private func metaDescription() -> String? {
-    guard let summary = page.summary, let paragraph = summary.markdown.singleParagraph else {
-      return notebook.frontMatter.summary
-    }
-    let formulas = summary.markdown.math.map { TeXPlainText.text($0.tex) }
-    return Self.plainText(paragraph, formulas: formulas)
+  /// A title or summary as plain text for `<title>` and `<meta name="description">`: formulas as
+  /// their plain-text TeX, Markdown marks dropped.
+  private static func plainText(_ text: String, fragment: PreparedPage.Fragment?) -> String {
+    guard let fragment, let paragraph = fragment.markdown.singleParagraph else { return text }
+    return plainText(paragraph, formulas: fragment.markdown.math.map { TeXPlainText.text($0.tex) })
   }
 
   private static func plainText(_ node: MarkdownNode, formulas: [String]) -> String {
