@@ -71,7 +71,8 @@ let package = Package(
     .testTarget(name: "NotebookRuntimeTests", dependencies: ["NotebookRuntime"]),
     .testTarget(name: "NotebookRunnerTests", dependencies: ["NotebookRunner", "NotebookCore"]),
     .testTarget(
-      name: "NotebookSiteTests", dependencies: ["NotebookSite", "NotebookCore"], exclude: ["Snapshots"]),
+      name: "NotebookSiteTests", dependencies: ["NotebookSite", "NotebookCore"],
+      exclude: ["Snapshots", "CommonMarkSpec"]),
     .testTarget(
       name: "LabTests",
       dependencies: ["Lab", "NotebookRuntime"] + labTopics.map { Target.Dependency.target(name: $0) },

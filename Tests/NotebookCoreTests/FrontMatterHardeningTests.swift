@@ -60,6 +60,50 @@ private let aliasBomb =
     #expect(!parse("---\ntitle: T\ndate: \"\"\n---\n").hasErrors, "the scaffold's empty date means no date")
   }
 
+  @Test func aDayFirstDateIsADiagnosticAtItsLine() {
+    let bad = parse("---\ntitle: T\nsummary: S\ndate: 15/01/2025\n---\n")
+    #expect(
+      bad.diagnostics.map(\.description) == [
+        "notebooks/t.md:4:1: error: Front matter key 'date' must be a date 'YYYY-MM-DD', got '15/01/2025'"
+      ])
+  }
+
+  @Test func texInDoubleQuotesIsADiagnosticThatSaysHowToQuote() {
+    let bad = parse("---\ntitle: T\nsummary: \"The $\\mathbf{x}$ rule\"\n---\n")
+    let diagnostic = bad.diagnostics.first
+    #expect(bad.diagnostics.count == 1)
+    #expect(diagnostic?.line == 3)
+    #expect(diagnostic?.column ?? 0 > 1, "the column of the escape, not of the line")
+    #expect(diagnostic?.message.hasPrefix("Malformed front matter: found unknown escape character") == true)
+    #expect(diagnostic?.message.contains("write TeX in single quotes (summary: 'The $\\alpha$ rule')") == true)
+    #expect(diagnostic?.message.contains("block scalar") == true)
+  }
+
+  @Test func texThatIsAValidEscapeInDoubleQuotesIsCaughtToo() {
+    // `\a` is the bell character and `\t` a tab: the YAML parses, but the TeX has lost letters.
+    for (tex, code) in [("\\alpha", "0007"), ("\\theta", "0009"), ("\\nabla", "000A"), ("\\beta", "0008")] {
+      let bad = parse("---\ntitle: T\nsummary: \"Why $\(tex)$\"\n---\n")
+      #expect(
+        bad.diagnostics.map(\.description) == [
+          "notebooks/t.md:3:10: error: Front matter key 'summary' holds control character U+\(code) from a backslash "
+            + "escape in double quotes; in double quotes a backslash starts an escape, so write TeX in single quotes "
+            + "(summary: 'The $\\alpha$ rule') or a block scalar ('summary: >-' with the text indented below)"
+        ])
+      #expect(bad.frontMatter.summary == nil)
+    }
+    #expect(parse("---\ntitle: \"A \\\"quoted\\\" title\"\n---\n").diagnostics.isEmpty, "other escapes are fine")
+  }
+
+  @Test func texSurvivesSingleQuotesAndBlockScalars() {
+    let quoted = parse("---\ntitle: 'It''s $\\mathbf{x}$'\nsummary: 'The $\\alpha$ rule'\n---\n")
+    #expect(quoted.diagnostics.isEmpty)
+    #expect(quoted.frontMatter.title == "It's $\\mathbf{x}$")
+    #expect(quoted.frontMatter.summary == "The $\\alpha$ rule")
+    let block = parse("---\ntitle: T\nsummary: >-\n  The $\\alpha$\n  rule\n---\n")
+    #expect(block.diagnostics.isEmpty)
+    #expect(block.frontMatter.summary == "The $\\alpha$ rule")
+  }
+
   @Test func keyLinesAreRecordedForLaterDiagnostics() {
     let notebook = parse("---\ntitle: T\n\ninputs: [data/a.txt]\n---\n")
     #expect(notebook.frontMatter.keyLines["inputs"] == 4)

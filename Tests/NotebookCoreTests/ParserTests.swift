@@ -87,7 +87,7 @@ private let header = "---\ntitle: T\n---\n"
   }
   let math = [
     ("$x$.", "x"), ("$a+b$5 then $c$", "a+b$5 then $c"), ("($x$)", "x"), ("$x_1$, $y$", "x_1"),
-    ("costs $5 and $$y$$", "y"),
+    ("costs $5 and $$y$$", "y"), ("$a+b$ is math", "a+b"),
   ]
   for (text, tex) in math {
     #expect(parse(header + text + "\n").math.first?.tex == tex, "\(text)")

@@ -108,7 +108,8 @@ private func emptyProject() throws -> String {
     let created = try notebook(["new", "Why Gradients Vanish"], in: project)
     #expect(created.status == 0)
     let text = try String(contentsOfFile: "\(project)/notebooks/why-gradients-vanish.md", encoding: .utf8)
-    #expect(text.hasPrefix("---\ntitle: \"Why Gradients Vanish\""))
+    #expect(text.hasPrefix("---\ntitle: 'Why Gradients Vanish'\n"))
+    #expect(text.contains("\nsummary: ''\n"), "single quotes, where TeX's backslashes survive")
     #expect(text.contains("```swift"))
     let again = try notebook(["new", "Why Gradients Vanish"], in: project)
     #expect(again.status != 0)
@@ -131,10 +132,10 @@ private func emptyProject() throws -> String {
 
   @Test func aTitleWithBackslashesAndQuotesScaffoldsAHeaderThatParses() throws {
     let project = try emptyProject()
-    let title = #"Back\slash "quoted" path"#
+    let title = #"Back\slash "quoted" path, it's $\alpha$"#
     #expect(try notebook(["new", title, "--slug", "odd"], in: project).status == 0)
     let text = try String(contentsOfFile: "\(project)/notebooks/odd.md", encoding: .utf8)
-    #expect(text.hasPrefix("---\n" + #"title: "Back\\slash \"quoted\" path""#))
+    #expect(text.hasPrefix("---\n" + #"title: 'Back\slash "quoted" path, it''s $\alpha$'"# + "\n"))
     let listed = try notebook(["list"], in: project)
     #expect(listed.out.contains("never run  notebooks/odd.md  \(title)"), "\(listed.out)")
   }

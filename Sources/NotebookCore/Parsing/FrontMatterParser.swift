@@ -43,8 +43,8 @@ struct FrontMatterParser {
       }
       return mapping
     } catch let error as YamlError {
-      let (line, message) = Self.location(of: error)
-      report(line: line + 1, "Malformed front matter: \(message)")
+      let (line, column, message) = Self.location(of: error)
+      report(line: line + 1, column: column, "Malformed front matter: \(message)\(Self.hint(for: message))")
       return nil
     } catch {
       report(line: 2, "Malformed front matter: \(error)")
@@ -52,17 +52,26 @@ struct FrontMatterParser {
     }
   }
 
-  private static func location(of error: YamlError) -> (Int, String) {
+  private static func location(of error: YamlError) -> (line: Int, column: Int, message: String) {
     switch error {
     case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
       .composer(_, let problem, let mark, _):
-      return (mark.line, problem)
+      return (mark.line, max(1, mark.column), problem)
     case .duplicatedKeysInMapping(let duplicates, _):
-      return (1, "duplicated key '\(duplicates.joined(separator: "', '"))'")
+      return (1, 1, "duplicated key '\(duplicates.joined(separator: "', '"))'")
     default:
-      return (1, "\(error)")
+      return (1, 1, "\(error)")
     }
   }
+
+  /// How to fix the error an author meets most: TeX's backslashes inside double quotes.
+  private static func hint(for problem: String) -> String {
+    problem.contains("escape") ? quotingHint : ""
+  }
+
+  private static let quotingHint =
+    "; in double quotes a backslash starts an escape, so write TeX in single quotes "
+    + "(summary: 'The $\\alpha$ rule') or a block scalar ('summary: >-' with the text indented below)"
 
   private mutating func read(_ mapping: Node.Mapping) -> FrontMatter {
     var header = FrontMatter()
@@ -103,7 +112,20 @@ struct FrontMatterParser {
       report(line: line, "Front matter key '\(key)' must be text")
       return nil
     }
+    if value.scalar?.style == .doubleQuoted, let control = text.unicodeScalars.first(where: Self.isControl) {
+      // `"$\alpha$"` is valid YAML: `\a` is the bell character, so TeX silently loses letters.
+      let code = String(control.value, radix: 16, uppercase: true)
+      report(
+        line: line, column: value.mark?.column ?? 1,
+        "Front matter key '\(key)' holds control character U+\(String(repeating: "0", count: 4 - code.count))\(code) "
+          + "from a backslash escape in double quotes\(Self.quotingHint)")
+      return nil
+    }
     return text
+  }
+
+  private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.value < 0x20 || scalar.value == 0x7F
   }
 
   private mutating func date(_ value: Node, key: String, line: Int) -> String? {
@@ -192,8 +214,8 @@ struct FrontMatterParser {
     }
   }
 
-  private mutating func report(line: Int, _ message: String) {
-    diagnostics.append(Diagnostic(.error, file: file, line: line, message))
+  private mutating func report(line: Int, column: Int = 1, _ message: String) {
+    diagnostics.append(Diagnostic(.error, file: file, line: line, column: column, message))
   }
 }
 

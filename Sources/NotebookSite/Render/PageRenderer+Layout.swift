@@ -12,8 +12,26 @@ extension PageRenderer {
       + contents + "<div class=\"notebook-body\">\n" + notice() + problemList() + body + notes + pageNavigation()
       + "</div>\n</article>\n</main>\n</div>\n" + provenance()
     return PageShell.document(
-      title: notebook.frontMatter.title, description: notebook.frontMatter.summary, siteTitle: siteTitle,
+      title: Self.plainText(notebook.frontMatter.title, fragment: page.title),
+      description: notebook.frontMatter.summary.map { Self.plainText($0, fragment: page.summary) },
+      siteTitle: siteTitle,
       isIndex: false, body: main)
+  }
+
+  /// A title or summary as plain text for `<title>` and `<meta name="description">`: formulas as
+  /// their plain-text TeX, Markdown marks dropped.
+  private static func plainText(_ text: String, fragment: PreparedPage.Fragment?) -> String {
+    guard let fragment, let paragraph = fragment.markdown.singleParagraph else { return text }
+    return plainText(paragraph, formulas: fragment.markdown.math.map { TeXPlainText.text($0.tex) })
+  }
+
+  private static func plainText(_ node: MarkdownNode, formulas: [String]) -> String {
+    switch node.kind {
+    case .text(let text), .code(let text): return text
+    case .softBreak, .lineBreak: return " "
+    case .math(let index): return formulas.indices.contains(index) ? formulas[index] : ""
+    default: return node.children.map { plainText($0, formulas: formulas) }.joined()
+    }
   }
 
   private mutating func header() -> String {

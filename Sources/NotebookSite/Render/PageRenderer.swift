@@ -94,7 +94,8 @@ struct PageRenderer {
     return layout(body: body)
   }
 
-  private mutating func renderBody() -> String {
+  /// The page's body without the layout: prose and cells in document order.
+  mutating func renderBody() -> String {
     var html = ""
     for block in notebook.blocks {
       switch block {

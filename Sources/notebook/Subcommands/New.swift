@@ -43,8 +43,16 @@ struct New: ParsableCommand {
       && slug.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }
   }
 
-  /// `text` as the inside of a YAML double-quoted scalar.
-  static func yamlQuoted(_ text: String) -> String {
+  /// `text` as a YAML scalar: single-quoted, where a backslash is just a backslash (so TeX such as
+  /// `$\alpha$` survives), unless it holds control characters, which only double quotes can escape.
+  static func yamlScalar(_ text: String) -> String {
+    guard text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else {
+      return "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
+    }
+    return "\"" + yamlDoubleQuoted(text) + "\""
+  }
+
+  private static func yamlDoubleQuoted(_ text: String) -> String {
     var quoted = ""
     for scalar in text.unicodeScalars {
       switch scalar {
@@ -61,14 +69,13 @@ struct New: ParsableCommand {
   }
 
   static func template(title: String) -> String {
-    let quoted = yamlQuoted(title)
     return """
       ---
-      title: "\(quoted)"
-      original_title: ""
-      source: ""
-      date: ""
-      summary: ""
+      title: \(yamlScalar(title))
+      original_title: ''
+      source: ''
+      date: ''
+      summary: ''
       inputs: []
       ---
 

@@ -7,9 +7,21 @@ import Testing
 /// All fixtures build together in one project, next to a good notebook that must still succeed.
 /// Reproduce by hand: copy the fixtures into a project's notebooks/ and run `notebook build`.
 private let catalogue: [(fixture: String, status: String, messages: [String])] = [
-  ("malformed-front-matter.md", "failed", ["4:1: error: Malformed front matter: did not find expected ',' or ']'"]),
+  ("malformed-front-matter.md", "failed", ["4:8: error: Malformed front matter: did not find expected ',' or ']'"]),
   ("unterminated-front-matter.md", "failed", ["1:1: error: Unterminated front matter: no closing '---' line"]),
   ("missing-title.md", "failed", ["1:1: error: Missing required front matter key 'title'"]),
+  (
+    "day-first-date.md", "failed",
+    ["3:1: error: Front matter key 'date' must be a date 'YYYY-MM-DD', got '15/01/2025'"]
+  ),
+  (
+    "tex-in-double-quotes.md", "failed",
+    [
+      "3:10: error: Front matter key 'summary' holds control character U+0009 from a backslash escape in double "
+        + "quotes; in double quotes a backslash starts an escape, so write TeX in single quotes "
+        + "(summary: 'The $\\alpha$ rule') or a block scalar ('summary: >-' with the text indented below)"
+    ]
+  ),
   (
     "bad-front-matter-value.md", "failed",
     ["3:1: error: Front matter key 'timeout' must be a positive number of seconds, got 'soon'"]

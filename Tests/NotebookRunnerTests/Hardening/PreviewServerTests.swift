@@ -98,7 +98,7 @@ private func servePreview(
 }
 
 /// A port that is free on 127.0.0.1 now.
-private func freePort() throws -> UInt16 {
+func freePort() throws -> UInt16 {
   let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
   defer { close(descriptor) }
   var address = loopback(port: 0)
@@ -136,7 +136,7 @@ private func connectLoopback(_ port: UInt16) -> Int32? {
   return nil
 }
 
-private func waitUntilListening(_ port: UInt16) -> Bool {
+func waitUntilListening(_ port: UInt16) -> Bool {
   let deadline = Date().addingTimeInterval(300)
   while Date() < deadline {
     if let descriptor = connectLoopback(port) {
@@ -149,7 +149,7 @@ private func waitUntilListening(_ port: UInt16) -> Bool {
 }
 
 /// Sends one raw GET for `path` (sent exactly as given) and returns the whole response.
-private func request(_ path: String, port: UInt16, host: String? = nil) throws -> String {
+func request(_ path: String, port: UInt16, host: String? = nil) throws -> String {
   guard let descriptor = connectLoopback(port) else { throw POSIXError(.ECONNREFUSED) }
   defer { close(descriptor) }
   var timeout = timeval(tv_sec: 10, tv_usec: 0)
