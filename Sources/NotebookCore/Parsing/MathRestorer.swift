@@ -2,28 +2,7 @@
 enum MathRestorer {
   /// Rewrites `node`'s descendants, splitting text nodes around placeholders.
   static func restore(_ node: MarkdownNode) -> MarkdownNode {
-    var stack: [(node: MarkdownNode, childIndex: Int)] = [(node, 0)]
-    var result: MarkdownNode?
-    // Iterative post-order rebuild: deep nesting must not overflow the stack.
-    while var top = stack.popLast() {
-      if top.childIndex < top.node.children.count {
-        let child = top.node.children[top.childIndex]
-        top.childIndex += 1
-        stack.append(top)
-        stack.append((child, 0))
-        continue
-      }
-      var rebuilt = top.node
-      rebuilt.children = restoredChildren(rebuilt.children)
-      if stack.isEmpty {
-        result = rebuilt
-      } else {
-        let parentIndex = stack.count - 1
-        let childPosition = stack[parentIndex].childIndex - 1
-        stack[parentIndex].node.children[childPosition] = rebuilt
-      }
-    }
-    return result ?? node
+    node.rewritingChildren { children, _ in children = restoredChildren(children) }
   }
 
   private static func restoredChildren(_ children: [MarkdownNode]) -> [MarkdownNode] {
