@@ -40,7 +40,7 @@ private let header = "---\ntitle: T\n---\n"
   let notebook = parse(header + "\n```swift\n//| ecko: false\n//| fold: maybe\nlet x = 1\n```\n")
   #expect(
     notebook.diagnostics.map(\.description) == [
-      "notebooks/t.md:6:5: error: Unknown cell option 'ecko' (known options: echo, output, eval, error, label, caption, fold, timeout, tolerance)",
+      "notebooks/t.md:6:5: error: Unknown cell option 'ecko' (known options: echo, output, eval, error, label, caption, alt, fold, timeout, tolerance)",
       "notebooks/t.md:7:5: error: Cell option 'fold' must be true or false, got 'maybe'",
     ])
 }

@@ -12,6 +12,9 @@ public struct CellOptions: Sendable, Hashable, Codable {
   public var label: String?
   /// A caption for the cell's figure.
   public var caption: String?
+  /// The author's description of the cell's first figure, for readers who cannot see it; it replaces
+  /// the sentence `Figure` generates in the SVG's `<desc>`.
+  public var alt: String?
   /// Show the source collapsed (default false).
   public var fold = false
   /// Seconds this cell may run, or `nil` for no limit of its own.
@@ -25,7 +28,7 @@ public struct CellOptions: Sendable, Hashable, Codable {
 
   /// The option keys the parser accepts.
   public static let knownKeys: [String] = [
-    "echo", "output", "eval", "error", "label", "caption", "fold", "timeout", "tolerance",
+    "echo", "output", "eval", "error", "label", "caption", "alt", "fold", "timeout", "tolerance",
   ]
 
   /// The options that change what runs, as a stable string for the cache key.

@@ -43,6 +43,7 @@ struct CellOptionParser {
     case "fold": options.fold = bool(value, key, line, column) ?? options.fold
     case "label": options.label = label(value, line, column)
     case "caption": options.caption = value
+    case "alt": options.alt = value
     case "timeout":
       if let seconds = Double(value), seconds > 0, seconds.isFinite {
         options.timeout = seconds

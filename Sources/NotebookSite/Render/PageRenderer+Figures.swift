@@ -22,9 +22,25 @@ extension PageRenderer {
     if isFirst, let text = cell.options.caption {
       caption += " " + inlineText(text, fragment: page.captions[cell.index])
     }
+    let svg = isFirst ? cell.options.alt.map { Self.describing(svg, as: $0) } ?? svg : svg
     let width = Self.intrinsicWidth(svg).map { " style=\"--figure-width: \($0)px\"" } ?? ""
     return "<figure class=\"output-figure\" id=\"\(id.htmlEscaped)\">\n<div class=\"figure-body\"\(width)>"
       + svg.trimmingWhitespace + "</div>\n<figcaption>\(caption)</figcaption>\n</figure>\n"
+  }
+
+  /// `svg` with `alt` as its description: the generated `<desc>` replaced, or one added after the
+  /// root element's opening tag (and its `<title>`, if any).
+  static func describing(_ svg: String, as alt: String) -> String {
+    let desc = "<desc>\(alt.htmlEscaped)</desc>"
+    if let open = svg.range(of: "<desc>"), let close = svg[open.upperBound...].range(of: "</desc>") {
+      return svg.replacingCharacters(in: open.lowerBound..<close.upperBound, with: desc)
+    }
+    guard let root = svg.range(of: "<svg"), let tagEnd = svg[root.upperBound...].firstIndex(of: ">") else { return svg }
+    var insertion = svg.index(after: tagEnd)
+    if svg[insertion...].hasPrefix("<title>"), let titleEnd = svg[insertion...].range(of: "</title>") {
+      insertion = titleEnd.upperBound
+    }
+    return svg.replacingCharacters(in: insertion..<insertion, with: desc)
   }
 
   /// The width of the root element's `viewBox`, in whole pixels: the stylesheet keeps a figure

@@ -36,7 +36,7 @@ private let catalogue: [(fixture: String, status: String, messages: [String])] =
   (
     "unknown-option.md", "failed",
     [
-      "6:5: error: Unknown cell option 'colour' (known options: echo, output, eval, error, label, caption, fold, "
+      "6:5: error: Unknown cell option 'colour' (known options: echo, output, eval, error, label, caption, alt, fold, "
         + "timeout, tolerance)"
     ]
   ),
