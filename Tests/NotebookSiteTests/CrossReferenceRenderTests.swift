@@ -101,3 +101,12 @@ import Testing
     )
   }
 }
+
+@Test func aFigureOfAPageThatHasNotRunIsStillKnown() throws {
+  let notebook = Fixtures.notebook("\nSee @fig-later.\n\n```swift\n//| label: fig-later\nprint(1)\n```\n", slug: "n")
+  let (files, report) = try SiteBuilder(siteDirectory: "unused").renderWithReport([
+    SitePage(notebook: notebook, result: nil)
+  ])
+  #expect(report.diagnostics.isEmpty)
+  #expect(files["n.html"].map { String(decoding: $0, as: UTF8.self) }?.contains(">Figure ?</a>") == true)
+}

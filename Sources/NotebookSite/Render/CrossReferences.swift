@@ -104,7 +104,7 @@ struct CrossReferences: Sendable {
       Target(kind: kind, number: number, page: file, pageTitle: title)
     }
     var found: [(String, Target)] = []
-    for (label, number) in figureNumbers(of: page) { found.append((label, target(.figure, "\(number)"))) }
+    for (label, number) in figureNumbers(of: page) { found.append((label, target(.figure, number))) }
     for (index, number) in tableNumbers(of: notebook) {
       if let label = notebook.cells[index].options.label { found.append((label, target(.table, "\(number)"))) }
     }
@@ -118,9 +118,14 @@ struct CrossReferences: Sendable {
   }
 
   /// The number of each labelled cell's first figure, counting every figure the page shows.
-  private static func figureNumbers(of page: PreparedPage) -> [String: Int] {
-    guard let result = page.result else { return [:] }
-    var numbers: [String: Int] = [:]
+  ///
+  /// A page that has not run yet shows no figures; its `fig-` labels still exist, numbered `?`.
+  private static func figureNumbers(of page: PreparedPage) -> [String: String] {
+    guard let result = page.result else {
+      let labels = page.notebook.cells.compactMap(\.options.label).filter { $0.hasPrefix("fig-") }
+      return Dictionary(labels.map { ($0, "?") }) { first, _ in first }
+    }
+    var numbers: [String: String] = [:]
     var count = 0
     for cell in page.notebook.cells {
       let figures =
@@ -128,7 +133,7 @@ struct CrossReferences: Sendable {
           guard case .display("svg", let svg) = output else { return false }
           return SVGInspector.problem(in: svg) == nil
         }.count ?? 0
-      if figures > 0, let label = cell.options.label { numbers[label] = count + 1 }
+      if figures > 0, let label = cell.options.label { numbers[label] = "\(count + 1)" }
       count += figures
     }
     return numbers
