@@ -71,19 +71,10 @@ struct CitationProcessor {
 
   /// Every citation of the prose, in document order (footnotes included).
   static func citations(in notebook: Notebook) -> [Citation] {
-    var found: [Citation] = []
-    var pending =
-      notebook.blocks.compactMap { block -> MarkdownNode? in
-        if case .prose(let node) = block { return node }
-        return nil
-      }.reversed() as [MarkdownNode]
-    while let node = pending.popLast() {
-      if case .citation(let text, let column) = node.kind {
-        found.append(Citation(text: text, line: node.line, column: column))
-      }
-      pending.append(contentsOf: node.children.reversed())
+    notebook.proseNodes.compactMap { node in
+      guard case .citation(let text, let column) = node.kind else { return nil }
+      return Citation(text: text, line: node.line, column: column)
     }
-    return found
   }
 
   /// The keys a citation names: `see @a, p. 2; @b` → a, b.

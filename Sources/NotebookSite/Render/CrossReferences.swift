@@ -64,12 +64,11 @@ struct CrossReferences: Sendable {
   /// so that renumbering a figure elsewhere re-renders the pages that cite it, and only those.
   func identity(ofReferencesIn notebook: Notebook) -> String {
     let page = notebook.slug + ".html"
-    var labels = Set<String>()
-    var pending = Self.proseNodes(of: notebook)
-    while let node = pending.popLast() {
-      if case .reference(let label, _) = node.kind { labels.insert(label) }
-      pending.append(contentsOf: node.children)
-    }
+    let labels = Set(
+      notebook.proseNodes.compactMap { node -> String? in
+        if case .reference(let label, _) = node.kind { return label }
+        return nil
+      })
     return labels.sorted().map { label in
       switch resolve(label, from: page) {
       case .found(let target): return "\(label)=\(target.page)#\(target.text)#\(target.pageTitle)"
@@ -88,7 +87,7 @@ struct CrossReferences: Sendable {
   /// The numbers of a page's labelled equations, by label.
   static func equationNumbers(of notebook: Notebook) -> [String: Int] {
     var numbers: [String: Int] = [:]
-    for node in proseNodes(of: notebook) where node.kind == .paragraph {
+    for node in notebook.proseBlocks where node.kind == .paragraph {
       for child in node.children {
         if case .label(let label) = child.kind, numbers[label] == nil { numbers[label] = numbers.count + 1 }
       }
@@ -141,7 +140,7 @@ struct CrossReferences: Sendable {
 
   /// `3` for the third top-level section, `3.2` for the second subsection under it, and the heading, by label.
   private static func sections(of notebook: Notebook) -> [String: (number: String, heading: String)] {
-    let headings = proseNodes(of: notebook).compactMap { node -> (level: Int, node: MarkdownNode)? in
+    let headings = notebook.proseBlocks.compactMap { node -> (level: Int, node: MarkdownNode)? in
       if case .heading(let level) = node.kind { return (level, node) }
       return nil
     }
@@ -160,13 +159,5 @@ struct CrossReferences: Sendable {
       }
     }
     return numbers
-  }
-
-  /// The prose's top-level blocks, in order.
-  private static func proseNodes(of notebook: Notebook) -> [MarkdownNode] {
-    notebook.blocks.flatMap { block -> [MarkdownNode] in
-      if case .prose(let node) = block { return node.children }
-      return []
-    }
   }
 }

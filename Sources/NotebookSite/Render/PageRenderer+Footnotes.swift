@@ -5,10 +5,8 @@ extension PageRenderer {
   /// The footnotes the prose defines, by label.
   static func footnoteDefinitions(_ notebook: Notebook) -> [String: MarkdownNode] {
     var definitions: [String: MarkdownNode] = [:]
-    for case .prose(let node) in notebook.blocks {
-      for child in node.children {
-        if case .footnoteDefinition(let label) = child.kind, definitions[label] == nil { definitions[label] = child }
-      }
+    for child in notebook.proseBlocks {
+      if case .footnoteDefinition(let label) = child.kind, definitions[label] == nil { definitions[label] = child }
     }
     return definitions
   }
