@@ -13,6 +13,10 @@ public struct NotebookBuilder: Sendable {
     public var executed: Bool
     /// Whether its result came from the shared cache (``NotebookBuilder/remoteCache``).
     public var fromSharedCache = false
+    /// Per cell, whether it ran and why.
+    public var cellRuns: [CellRun] = []
+    /// Whether the notebook's whole result was missing but every cell's came from the cell cache.
+    public var fromCellCache = false
 
     /// Parse and execution problems, in line order.
     public var diagnostics: [Diagnostic] {
@@ -68,6 +72,12 @@ public struct NotebookBuilder: Sendable {
   /// The cache key of `notebook`'s execution on this builder's platform.
   public func cacheKey(for notebook: Notebook, libraryFingerprint: String, digests: FileDigests) -> String {
     CacheKey.key(
+      context: executionContext(for: notebook, libraryFingerprint: libraryFingerprint, digests: digests),
+      codeHash: CacheKey.codeHash(of: notebook))
+  }
+
+  private func executionContext(for notebook: Notebook, libraryFingerprint: String, digests: FileDigests) -> String {
+    CacheKey.executionContext(
       for: notebook, project: project, toolchainVersion: toolchain.version, libraryFingerprint: libraryFingerprint,
       platform: ProgramPlatform.of(notebook, on: machine, perturbed: perturbed).record.id, digests: digests)
   }
@@ -80,25 +90,32 @@ public struct NotebookBuilder: Sendable {
   /// - Returns: One outcome per path, in the order given.
   public func build(_ paths: [String], force: Bool, jobs: Int, progress: Progress) throws -> [Outcome] {
     let cache = ResultCache(directory: "\(project.cacheDirectory)/results")
+    let cellCache = CellCache(directory: "\(project.cacheDirectory)/cells")
     let libraryBuilder = LibraryBuilder(project: project, toolchain: toolchain)
     let digests = FileDigests(project: project)
     let plan = try libraryBuilder.plan(digests: digests)
     let looked = try runInParallel(Array(paths.indices), jobs: ProcessInfo.processInfo.activeProcessorCount) {
       index in
       let notebook = parse(paths[index])
-      let key = cacheKey(for: notebook, libraryFingerprint: plan.fingerprint(for: notebook), digests: digests)
-      guard !force && !perturbed else { return (notebook, key, nil as CachedResult?) }
-      return (notebook, key, lookUp(notebook, key: key, in: cache))
+      let context = executionContext(
+        for: notebook, libraryFingerprint: plan.fingerprint(for: notebook), digests: digests)
+      let key = CacheKey.key(context: context, codeHash: CacheKey.codeHash(of: notebook))
+      guard !force && !perturbed else { return (notebook, context, key, nil as CachedResult?) }
+      return (notebook, context, key, lookUp(notebook, key: key, in: cache))
     }
     digests.save()
     let notebooks = looked.map(\.0)
-    let keys = looked.map(\.1)
-    let cached = looked.map(\.2)
+    let contexts = looked.map(\.1)
+    let keys = looked.map(\.2)
+    let cached = looked.map(\.3)
     var outcomes = [Outcome?](repeating: nil, count: notebooks.count)
     for (index, found) in cached.enumerated() {
       guard let found else { continue }
-      let outcome = Outcome(
+      var outcome = Outcome(
         notebook: notebooks[index], result: found.result, executed: false, fromSharedCache: found.shared)
+      outcome.cellRuns = notebooks[index].cells.map {
+        CellRun(index: $0.index, line: $0.fenceLine, reason: $0.options.eval ? .cached : .notEvaluated)
+      }
       outcomes[index] = outcome
       progress.finished(outcome)
     }
@@ -114,16 +131,25 @@ public struct NotebookBuilder: Sendable {
     reportPlatformNotes(for: pending.map { notebooks[$0] }, executor: executor, progress: progress)
     let executed = try runInParallel(pending, jobs: jobs) { index in
       let notebook = notebooks[index]
-      progress.executionStarted(notebook.path)
-      let result = try executor.execute(notebook, codeHash: CacheKey.codeHash(of: notebook)) { cell, count in
+      let cells = NotebookCells(notebook: notebook, context: contexts[index])
+      let cellPlan = force || perturbed ? CellPlan(forcing: notebook) : cells.plan(cellCache)
+      let executes = cellPlan.runs.contains(where: \.executed)
+      if executes { progress.executionStarted(notebook.path) }
+      var result = try executor.execute(
+        notebook, codeHash: CacheKey.codeHash(of: notebook), reusing: cellPlan.reused
+      ) { cell, count in
         progress.cellStarted(notebook.path, cell, count)
       }
+      result.compileWarnings += cells.nondeterminism(in: result, rerun: cellPlan.rerun)
       if !perturbed {
+        cells.store(result, ran: cellPlan.runs, in: cellCache)
         try cache.store(result, for: notebook, key: keys[index])
         // A failure may be this machine's (a timeout under load): the render build re-executes it.
         if result.succeeded && !notebook.hasErrors { remoteCache?.store(result, key: keys[index], for: notebook) }
       }
-      let outcome = Outcome(notebook: notebook, result: result, executed: true)
+      var outcome = Outcome(notebook: notebook, result: result, executed: executes)
+      outcome.cellRuns = cellPlan.runs
+      outcome.fromCellCache = !executes && cellPlan.runs.contains { $0.reason == .cached }
       progress.finished(outcome)
       return outcome
     }

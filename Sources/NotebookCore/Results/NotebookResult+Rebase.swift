@@ -30,7 +30,7 @@ extension NotebookResult {
   }
 
   /// Rewrites `file:LINE:` occurrences in `message` with `shift(LINE)`.
-  static func shiftLocations(in message: String, file: String, by shift: (Int) -> Int) -> String {
+  public static func shiftLocations(in message: String, file: String, by shift: (Int) -> Int) -> String {
     let prefix = file + ":"
     var output = ""
     var rest = Substring(message)

@@ -12,8 +12,9 @@ public struct NotebookResult: Sendable, Hashable, Codable {
   public var swiftVersion: String
   /// The numerical platform the program ran on, or `nil` when nothing ran.
   public var platform: NumericalPlatform?
-  /// Warnings from compiling that depend on the machine (expressions slow to type-check):
-  /// printed and reported, never shown on the page.
+  /// Warnings about the build rather than the notebook's content (an expression slow to type-check on
+  /// this machine, a cell whose outputs differ from its stored run): printed and reported, never
+  /// shown on the page.
   public var compileWarnings: [Diagnostic] = []
   /// Seconds spent compiling.
   public var compileSeconds: Double

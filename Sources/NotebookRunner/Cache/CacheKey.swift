@@ -32,12 +32,29 @@ public enum CacheKey {
     for notebook: Notebook, project: Project, toolchainVersion: String, libraryFingerprint: String,
     platform: String, digests: FileDigests = FileDigests(memoPath: nil)
   ) -> String {
-    var parts = [runnerVersion, toolchainVersion, libraryFingerprint, "platform \(platform)", codeHash(of: notebook)]
+    let context = executionContext(
+      for: notebook, project: project, toolchainVersion: toolchainVersion, libraryFingerprint: libraryFingerprint,
+      platform: platform, digests: digests)
+    return key(context: context, codeHash: codeHash(of: notebook))
+  }
+
+  /// The full key from its two parts.
+  static func key(context: String, codeHash: String) -> String {
+    SHA256.hex(context + "\u{0}" + codeHash)
+  }
+
+  /// Everything outside the notebook's text that can change what any cell prints: the runner, the
+  /// compiler, the libraries, the platform and the declared inputs' bytes.
+  static func executionContext(
+    for notebook: Notebook, project: Project, toolchainVersion: String, libraryFingerprint: String,
+    platform: String, digests: FileDigests
+  ) -> String {
+    var parts = [runnerVersion, toolchainVersion, libraryFingerprint, "platform \(platform)"]
     for input in notebook.frontMatter.inputs {
       let path = project.path(inputPath(input, notebook: notebook))
       parts.append("input \(input) " + (digests.digest(ofFileAt: path) ?? "missing"))
     }
-    return SHA256.hex(parts.joined(separator: "\u{0}"))
+    return parts.joined(separator: "\u{0}")
   }
 
   /// An input path relative to the project root: inputs are written relative to the notebook's folder.

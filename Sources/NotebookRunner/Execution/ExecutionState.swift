@@ -11,6 +11,16 @@ struct ExecutionState {
 
   init(notebook: Notebook) { self.notebook = notebook }
 
+  /// A state in which the `reused` cells already have their stored results and are left out of the program.
+  init(notebook: Notebook, reusing reused: [Int: CellCache.Entry]) {
+    self.notebook = notebook
+    for (index, entry) in reused.sorted(by: { $0.key < $1.key }) {
+      results[index] = entry.result
+      diagnostics += entry.diagnostics
+      excludedCells.insert(index)
+    }
+  }
+
   /// Records compile errors that all fall in `error: true` cells; returns false if any does not.
   mutating func acceptExpectedCompileErrors(_ errors: [CompilerDiagnostics.Entry]) -> Bool {
     let cells = errors.map { cellIndex(forLine: $0.diagnostic.line) }

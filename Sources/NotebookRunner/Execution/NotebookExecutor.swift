@@ -39,15 +39,22 @@ public struct NotebookExecutor: Sendable {
   }
 
   /// Executes `notebook`, reporting progress as (cell index, cell count).
-  public func execute(
-    _ notebook: Notebook, codeHash: String, progress: @escaping (Int, Int) -> Void = { _, _ in }
+  ///
+  /// - Parameter reused: Stored results of cells that need not run (``CellPlan``): they are left out
+  ///   of the program and their results used as they are. If the program without them does not
+  ///   compile although the whole notebook does, the whole notebook runs and a warning says so.
+  func execute(
+    _ notebook: Notebook, codeHash: String, reusing reused: [Int: CellCache.Entry] = [:],
+    progress: @escaping (Int, Int) -> Void = { _, _ in }
   ) throws -> NotebookResult {
-    guard notebook.cells.contains(where: \.options.eval) else {
+    let running = notebook.cells.filter { $0.options.eval && reused[$0.index] == nil }
+    guard !running.isEmpty else {
       // Nothing to run: no program to compile (saves the ~0.5 s compile of an empty program).
+      let state = ExecutionState(notebook: notebook, reusing: reused)
       return NotebookResult(
-        cells: ExecutionState(notebook: notebook).cellResults(), diagnostics: [], codeHash: codeHash,
+        cells: state.cellResults(), diagnostics: state.diagnostics, codeHash: codeHash,
         labFingerprint: libraries.program(for: notebook).fingerprint, swiftVersion: toolchain.version,
-        compileSeconds: 0, runSeconds: 0)
+        platform: reused.isEmpty ? nil : platform(for: notebook).record, compileSeconds: 0, runSeconds: 0)
     }
     // A folder of its own per execution: two builds of one notebook at once (say, from two
     // processes that do not share the CLI's lock) must not overwrite each other's program.
@@ -57,7 +64,7 @@ public struct NotebookExecutor: Sendable {
       + "/run-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
     try FileManager.default.createDirectory(atPath: workDirectory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: workDirectory) }
-    var state = ExecutionState(notebook: notebook)
+    var state = ExecutionState(notebook: notebook, reusing: reused)
     var compileSeconds = 0.0
     var runSeconds = 0.0
     var hotSpots: [Diagnostic] = []
@@ -71,6 +78,9 @@ public struct NotebookExecutor: Sendable {
       if hotSpots.isEmpty { hotSpots = compiled.hotSpots }
       guard compiled.errors.isEmpty else {
         if state.acceptExpectedCompileErrors(compiled.errors) { continue }
+        if !reused.isEmpty {
+          return try executeWhole(notebook, codeHash: codeHash, after: compiled, progress: progress)
+        }
         state.recordCompileErrors(compiled.errors)
         break
       }
@@ -91,6 +101,22 @@ public struct NotebookExecutor: Sendable {
       platform: platform.record,
       compileSeconds: compileSeconds, runSeconds: runSeconds)
     result.compileWarnings = hotSpots
+    return result
+  }
+
+  /// Runs the whole notebook after the program without its reused cells failed to compile; warns
+  /// when the whole one compiles, for then the cell graph missed a dependency.
+  private func executeWhole(
+    _ notebook: Notebook, codeHash: String, after partial: Compiled, progress: @escaping (Int, Int) -> Void
+  ) throws -> NotebookResult {
+    var result = try execute(notebook, codeHash: codeHash, progress: progress)
+    if !result.cells.contains(where: { $0.status == .compileError }), let first = partial.errors.first {
+      let message =
+        "The cells that had to run did not compile without the others ('\(first.diagnostic.message)'), "
+        + "so the whole notebook ran: the cell graph missed a dependency"
+      result.compileWarnings.append(
+        Diagnostic(.warning, file: notebook.path, line: first.diagnostic.line, message))
+    }
     return result
   }
 

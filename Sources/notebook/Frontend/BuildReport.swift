@@ -8,6 +8,10 @@ struct BuildReport: Encodable {
     var line: Int
     var status: String
     var seconds: Double
+    /// Whether the cell was part of the program that ran in this build.
+    var executed: Bool
+    /// Why it ran or did not: `changed`, `depends on line N`, `needed by line N`, `cached`, `forced`, `eval: false`.
+    var reason: String
   }
 
   struct Entry: Encodable {
@@ -50,14 +54,22 @@ struct BuildReport: Encodable {
         compileSeconds: outcome.executed ? outcome.result.compileSeconds : 0,
         runSeconds: outcome.executed ? outcome.result.runSeconds : 0,
         renderSeconds: run.pageSeconds[outcome.notebook.path] ?? 0,
-        cells: outcome.result.cells.map {
-          Cell(line: $0.line, status: $0.status.rawValue, seconds: outcome.executed ? $0.seconds : 0)
-        }, typeCheckWarnings: outcome.result.compileWarnings.map(\.description))
+        cells: Self.cells(of: outcome), typeCheckWarnings: outcome.result.compileWarnings.map(\.description))
     }
     renderSeconds = run.renderSeconds
     mathSeconds = run.mathSeconds
     highlightSeconds = run.highlightSeconds
     totalSeconds = run.totalSeconds
+  }
+
+  private static func cells(of outcome: NotebookBuilder.Outcome) -> [Cell] {
+    outcome.result.cells.map { cell in
+      let run = outcome.cellRuns.first { $0.index == cell.index }
+      let executed = run?.executed ?? false
+      return Cell(
+        line: cell.line, status: cell.status.rawValue, seconds: executed ? cell.seconds : 0, executed: executed,
+        reason: run?.description ?? "cached")
+    }
   }
 
   func write(to path: String) throws {

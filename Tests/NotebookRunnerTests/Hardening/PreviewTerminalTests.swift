@@ -35,7 +35,7 @@ import Testing
     #expect(shown.contains { $0.hasPrefix("Serving site/ at http://127.0.0.1:\(port)/") }, "\(shown)")
     #expect(shown.contains("Change detected: rebuilding…"), "\(shown)")
     #expect(shown.contains("GET /a.html 200"), "\(shown)")
-    #expect(shown.contains { $0.hasPrefix("ok     notebooks/a.md  1/1 claims  executed in ") }, "\(shown)")
+    #expect(shown.contains { $0.hasPrefix("ok     notebooks/a.md  1/1 claims  executed 1 of 1 cells in ") }, "\(shown)")
     for line in shown {
       #expect(Self.isWholeMessage(line), "a line the terminal shows is not one message: \(line.debugDescription)")
     }
@@ -79,7 +79,7 @@ import Testing
   private static let messages = [
     #"^Serving site/ at http://127\.0\.0\.1:\d+/ \(Ctrl-C to stop\)$"#, "^Change detected: rebuilding…$",
     #"^GET /\S* \d{3}$"#,
-    #"^ok     notebooks/a\.md  1/1 claims  executed in [0-9.]+ s \(compile [0-9.]+ s, run [0-9.]+ s\)$"#,
+    #"^ok     notebooks/a\.md  1/1 claims  executed 1 of 1 cells in [0-9.]+ s \(compile [0-9.]+ s, run [0-9.]+ s\)$"#,
     #"^1 notebooks: 1 ok, 0 failed, 1 executed, 0 cached \([0-9.]+ s\)$"#,
   ]
 

@@ -20,7 +20,7 @@ import Testing
   private static func executed(_ run: ScratchProject.Run) -> Set<String> {
     Set(
       run.out.split(separator: "\n").compactMap { line in
-        guard line.contains(" executed in "),
+        guard line.contains(" cells in "),
           let path = line.split(separator: " ").first(where: { $0.hasPrefix("notebooks/") })
         else { return nil }
         return String(path)
