@@ -30,6 +30,21 @@ import Testing
   #expect(entries.first?.context == "let a: Int = \"s\"\n             ^~~\n")
 }
 
+/// A warning's source line and caret are its own: the error before it keeps only its lines, so its
+/// text does not depend on what else the program holds.
+@Test func compilerContextStopsAtTheNextMessage() {
+  let output = """
+    notebooks/x.md:8:14: error: cannot convert value of type 'String' to specified type 'Int'
+    let a: Int = "s"
+                 ^~~
+    main.swift:40:3: warning: will never be executed
+      _notebookCellBegin(3)
+      ^
+    """
+  let entries = CompilerDiagnostics.errors(in: output, path: "notebooks/x.md")
+  #expect(entries.first?.context == "let a: Int = \"s\"\n             ^~~\n")
+}
+
 @Test func theBacktracersBannerAndThreadNotesAreDropped() {
   let printed = """
     Swift/ContiguousArrayBuffer.swift:692: Fatal error: Index out of range

@@ -11,7 +11,7 @@ import NotebookCore
 /// and the bytes of every declared input.
 public enum CacheKey {
   /// Bumped when the runner's output format changes.
-  public static let runnerVersion = "notebook-runner 4"
+  public static let runnerVersion = "notebook-runner 5"
 
   /// The hash of the notebook's code and run-affecting options (shown on pages as the code hash).
   public static func codeHash(of notebook: Notebook) -> String {

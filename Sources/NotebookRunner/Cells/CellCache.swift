@@ -5,7 +5,7 @@ import NotebookCore
 ///
 /// Each result is a file named by its ``CellKeys`` key, in one folder per notebook. Writes are atomic
 /// (``writeAtomically(_:to:)``); a file that cannot be decoded, or holds another key, is a miss. A
-/// folder keeps the ``retained`` newest results and forgets older ones.
+/// folder keeps the ``retained`` most recently used results and forgets older ones.
 struct CellCache: Sendable {
   /// A cell's stored result, with the lines it was computed at.
   struct Entry: Codable {
@@ -29,14 +29,17 @@ struct CellCache: Sendable {
   ///   - cell: The cell as it is now.
   ///   - codeLines: The first code line of each cell the key covers, in order, as the notebook is now.
   func lookup(_ key: String, for cell: Cell, in notebook: Notebook, codeLines: [Int]) -> Entry? {
-    guard let data = FileManager.default.contents(atPath: file(key, notebook)),
+    let path = file(key, notebook)
+    guard let data = FileManager.default.contents(atPath: path),
       let entry = try? JSONDecoder().decode(Entry.self, from: data), entry.key == key,
       entry.codeLines.count == codeLines.count
     else { return nil }
+    // Used results are the newest, so that pruning forgets the least recently used.
+    try? FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: path)
     return entry.moved(to: codeLines, cell: cell, path: notebook.path)
   }
 
-  /// Stores `entry`, then forgets the oldest results beyond ``retained``.
+  /// Stores `entry` (``prune(_:)`` forgets old ones).
   func store(_ entry: Entry, in notebook: Notebook) throws {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]

@@ -15,17 +15,23 @@ enum CompilerDiagnostics {
   static func errors(in output: String, path: String) -> [Entry] {
     let named = ProgramGenerator.escaped(path)
     var entries: [Entry] = []
+    // Context lines follow their own message: those after a warning or note belong to it, not to
+    // the error before it (which would then depend on what else the program holds).
+    var collecting = false
     for line in output.split(separator: "\n", omittingEmptySubsequences: false) {
       if var diagnostic = parse(line), diagnostic.file == named {
         diagnostic.file = path
         entries.append(Entry(diagnostic: diagnostic, context: ""))
+        collecting = true
       } else if let note = parse(line, kind: "note"), note.file == named, let last = entries.indices.last,
         note.message == "comment started here", entries[last].diagnostic.message.hasPrefix("unterminated '/*'")
       {
         entries[last].diagnostic.line = note.line
         entries[last].diagnostic.column = note.column
         entries[last].context = ""
-      } else if !entries.isEmpty, isContext(line) {
+      } else if isHeader(line) {
+        collecting = false
+      } else if collecting, !entries.isEmpty, isContext(line) {
         entries[entries.count - 1].context += line + "\n"
       }
     }
@@ -53,10 +59,14 @@ enum CompilerDiagnostics {
     return Diagnostic(.error, file: file, line: lineNumber, column: column, message)
   }
 
-  /// Whether a line after an error belongs to it: the source line and caret, not the
-  /// next diagnostic, and not the glue that the generator wrapped around the cells.
+  /// Whether a line starts a message of its own (a warning, a note, or an error elsewhere).
+  private static func isHeader(_ line: Substring) -> Bool {
+    line.contains(": warning: ") || line.contains(": note: ") || line.contains(": error: ")
+  }
+
+  /// Whether a line after an error belongs to it: the source line and caret, not the glue that
+  /// the generator wrapped around the cells.
   private static func isContext(_ line: Substring) -> Bool {
-    !line.contains(": warning: ") && !line.contains(": note: ") && !line.contains(": error: ")
-      && !line.isEmpty && !line.contains("_notebook") && !line.contains("#sourceLocation")
+    !line.isEmpty && !line.contains("_notebook") && !line.contains("#sourceLocation")
   }
 }
