@@ -43,9 +43,11 @@ deps:
 test-deps:
 	@bash scripts/install-packages $(TEST_DEPS)
 
-## stress: long hardening runs (fuzzing, fault injection) and the notebooks' mutation tests
+## stress: long hardening runs (fuzzing, fault injection), the notebooks' mutation tests, and the
+## cell-cache soundness harness (every code cell of every notebook edited three ways; bench/cells/run)
 stress: deps build mutations
 	bash Tests/Hardening/stress
+	python3 bench/cells/run
 
 ## mutations: break each notebook's computation on purpose (Tests/Mutations/*.json); fail if a check misses it
 mutations: deps build
