@@ -30,6 +30,14 @@ public func _notebookCellBegin(_ index: Int) {
   OutputChannel.send(kind: "cell", payload: String(index))
 }
 
+/// The `error: true` cells this run leaves out, from `NOTEBOOK_SKIP_CELLS` (indices separated by commas):
+/// after such a cell traps, the runner runs the same program again without it instead of compiling a new one.
+private let skippedCells = Set(
+  (ProcessInfo.processInfo.environment["NOTEBOOK_SKIP_CELLS"] ?? "").split(separator: ",").compactMap { Int($0) })
+
+/// Whether this run leaves out the `error: true` cell `index`. Called by generated notebook programs only.
+public func _notebookSkips(_ index: Int) -> Bool { skippedCells.contains(index) }
+
 /// Prepares the output stream. Called once at the top of a generated program.
 public func _notebookStart() {
   // Line buffering keeps a crashing cell's last printed lines. (Swift 5 mode: `stdout` is a C global.)

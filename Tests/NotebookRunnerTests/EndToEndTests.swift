@@ -119,6 +119,20 @@ private func cells(_ bodies: [String]) -> String {
     #expect(outcome.succeeded)
     #expect(outcome.result.cells.map(\.status) == [.ok, .expectedError, .expectedError, .expectedError, .ok])
     #expect(TestProject.text(outcome.result.cells[4]) == "after\n")
+    // One program for the cells that compile, one more without the cell that did not; the trap needs none.
+    #expect(outcome.result.compilations == 2)
+  }
+
+  @Test func aTrapInAnExpectedErrorCellRunsTheSameProgramAgainWithoutIt() throws {
+    let outcome = try TestProject.run(
+      cells([
+        "var log = [\"a\"]\nprint(log)",
+        "//| error: true\nlog.append(\"trap\")\nlet values: [Int] = []\nprint(values[3])",
+        "log.append(\"b\")\nprint(log)",
+      ]))
+    #expect(outcome.result.cells.map(\.status) == [.ok, .expectedError, .ok])
+    #expect(outcome.result.compilations == 1)
+    #expect(TestProject.text(outcome.result.cells[2]) == "[\"a\", \"b\"]\n")
   }
 
   @Test func forkedChildrenDoNotOutliveTheProgram() throws {

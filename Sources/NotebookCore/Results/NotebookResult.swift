@@ -16,6 +16,9 @@ public struct NotebookResult: Sendable, Hashable, Codable {
   /// this machine, a cell whose outputs differ from its stored run): printed and reported, never
   /// shown on the page.
   public var compileWarnings: [Diagnostic] = []
+  /// How many programs were compiled: one, and one more after each `error: true` cell that did not
+  /// compile (a cell that traps is skipped in a new run of the same program).
+  public var compilations = 0
   /// Seconds spent compiling.
   public var compileSeconds: Double
   /// Seconds spent running.

@@ -66,29 +66,40 @@ public struct NotebookExecutor: Sendable {
     defer { try? FileManager.default.removeItem(atPath: workDirectory) }
     var state = ExecutionState(notebook: notebook, reusing: reused)
     var compileSeconds = 0.0
+    var compilations = 0
     var runSeconds = 0.0
     var hotSpots: [Diagnostic] = []
     let attempts = notebook.cells.filter(\.options.error).count + 1
     let platform = platform(for: notebook)
 
+    // The program and the cells it was compiled without. After an `error: true` cell traps, the same
+    // program runs again with the cell skipped (`NOTEBOOK_SKIP_CELLS`); only a compile error needs a new one.
+    var program: (compiled: Compiled, excluding: Set<Int>)?
     for _ in 0..<attempts {
-      let compileStart = Date()
-      let compiled = try compile(notebook, excluding: state.excludedCells, in: workDirectory)
-      compileSeconds += Date().timeIntervalSince(compileStart)
-      if hotSpots.isEmpty { hotSpots = compiled.hotSpots }
-      guard compiled.errors.isEmpty else {
-        if state.acceptExpectedCompileErrors(compiled.errors) { continue }
-        if !reused.isEmpty {
-          return try executeWhole(notebook, codeHash: codeHash, after: compiled, progress: progress)
+      if program == nil {
+        let compileStart = Date()
+        let compiled = try compile(notebook, excluding: state.excludedCells, in: workDirectory)
+        compileSeconds += Date().timeIntervalSince(compileStart)
+        compilations += 1
+        if hotSpots.isEmpty { hotSpots = compiled.hotSpots }
+        guard compiled.errors.isEmpty else {
+          if state.acceptExpectedCompileErrors(compiled.errors) { continue }
+          if !reused.isEmpty {
+            return try executeWhole(notebook, codeHash: codeHash, after: compiled, progress: progress)
+          }
+          state.recordCompileErrors(compiled.errors)
+          break
         }
-        state.recordCompileErrors(compiled.errors)
-        break
+        program = (compiled, state.excludedCells)
       }
+      guard let program else { break }
       let crashReport = "\(workDirectory)/crash.json"
       try? FileManager.default.removeItem(atPath: crashReport)
+      var environment = environment(platform, crashReport: crashReport)
+      environment["NOTEBOOK_SKIP_CELLS"] = state.excludedCells.subtracting(program.excluding).sorted()
+        .map(String.init).joined(separator: ",")
       let run = ProgramRun(
-        executable: compiled.executable, notebook: notebook, limits: limits,
-        environment: environment(platform, crashReport: crashReport))
+        executable: program.compiled.executable, notebook: notebook, limits: limits, environment: environment)
       let runStart = Date()
       let outcome = try run.run { progress($0, notebook.cells.count) }
       runSeconds += Date().timeIntervalSince(runStart)
@@ -101,6 +112,7 @@ public struct NotebookExecutor: Sendable {
       platform: platform.record,
       compileSeconds: compileSeconds, runSeconds: runSeconds)
     result.compileWarnings = hotSpots
+    result.compilations = compilations
     return result
   }
 

@@ -6,7 +6,8 @@ import NotebookCore
 /// Each cell is preceded by a marker call and a `#sourceLocation` directive, so
 /// compiler errors and runtime traps name the notebook's own file and lines.
 /// Cells marked `error: true` run inside `do { … } catch`, so a thrown error is
-/// shown rather than fatal (their declarations are then local to the cell). The cells'
+/// shown rather than fatal (their declarations are then local to the cell), and inside
+/// `if !_notebookSkips(index)`, so that after one traps the same program can run again without it. The cells'
 /// `import` lines are moved to the top, each under a directive naming its notebook line, so a
 /// module that does not exist is an error at that line.
 enum ProgramGenerator {
@@ -25,16 +26,19 @@ enum ProgramGenerator {
     }
     lines.append("_notebookStart()")
     for cell in notebook.cells where cell.options.eval && !excluded.contains(cell.index) {
-      lines.append("_notebookCellBegin(\(cell.index))")
       let location = "#sourceLocation(file: \"\(escaped(notebook.path))\", line: \(cell.codeLine))"
       let code = withoutImports(cell, imports.filter { $0.cell == cell.index })
       if cell.options.error {
+        lines.append("if !_notebookSkips(\(cell.index)) {")
+        lines.append("_notebookCellBegin(\(cell.index))")
         lines.append("do {")
         lines.append(location)
         lines.append(code)
         lines.append("#sourceLocation()")
         lines.append("} catch { _notebookReport(error) }")
+        lines.append("}")
       } else {
+        lines.append("_notebookCellBegin(\(cell.index))")
         lines.append(location)
         lines.append(code)
         lines.append("#sourceLocation()")

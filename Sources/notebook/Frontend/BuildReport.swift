@@ -24,6 +24,8 @@ struct BuildReport: Encodable {
     var sanityChecksTotal: Int
     /// Whether the notebook's own code was compiled with `-O` (chosen, or set by `optimize:`).
     var optimized: Bool
+    /// How many programs were compiled (0 when nothing ran).
+    var compilations: Int
     var compileSeconds: Double
     var runSeconds: Double
     /// Seconds rendering this notebook's page; 0 when the page was not rendered again.
@@ -51,6 +53,7 @@ struct BuildReport: Encodable {
         sanityChecksPassed: outcome.result.sanityCheckCounts.passed,
         sanityChecksTotal: outcome.result.sanityCheckCounts.total,
         optimized: OptimizationChoice.optimizes(outcome.notebook),
+        compilations: outcome.executed ? outcome.result.compilations : 0,
         compileSeconds: outcome.executed ? outcome.result.compileSeconds : 0,
         runSeconds: outcome.executed ? outcome.result.runSeconds : 0,
         renderSeconds: run.pageSeconds[outcome.notebook.path] ?? 0,
