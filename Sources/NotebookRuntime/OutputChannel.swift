@@ -25,7 +25,9 @@ enum OutputChannel {
   }
 }
 
-/// Marks the start of a cell. Called by generated notebook programs only.
+/// Marks the start of a cell.
+///
+/// Called by generated notebook programs only.
 public func _notebookCellBegin(_ index: Int) {
   OutputChannel.send(kind: "cell", payload: String(index))
 }
@@ -35,10 +37,14 @@ public func _notebookCellBegin(_ index: Int) {
 private let skippedCells = Set(
   (ProcessInfo.processInfo.environment["NOTEBOOK_SKIP_CELLS"] ?? "").split(separator: ",").compactMap { Int($0) })
 
-/// Whether this run leaves out the `error: true` cell `index`. Called by generated notebook programs only.
+/// Whether this run leaves out the `error: true` cell `index`.
+///
+/// Called by generated notebook programs only.
 public func _notebookSkips(_ index: Int) -> Bool { skippedCells.contains(index) }
 
-/// Prepares the output stream. Called once at the top of a generated program.
+/// Prepares the output stream.
+///
+/// Called once at the top of a generated program.
 public func _notebookStart() {
   // Line buffering keeps a crashing cell's last printed lines. (Swift 5 mode: `stdout` is a C global.)
   setvbuf(stdout, nil, _IOLBF, 0)
@@ -82,7 +88,9 @@ private func killWhenParentDies() {
   _ = prctl(setParentDeathSignal, UInt(SIGKILL), 0, 0, 0)
 }
 
-/// Marks the normal end of the program. Called by generated notebook programs only.
+/// Marks the normal end of the program.
+///
+/// Called by generated notebook programs only.
 public func _notebookEnd() {
   OutputChannel.send(kind: "end", payload: "")
 }
