@@ -95,6 +95,17 @@ import Testing
     #expect(html.contains(#"<pre class="code cell-code" tabindex="0">"#))
   }
 
+  @Test func searchIndexesTheNotebookButNotItsNavigationAndOffersABoxOnlyOverHTTP() throws {
+    let files = try Fixtures.render([Self.page("a", body: "## One\n\nx\n\n## Two\n\ny\n"), Self.page("b")])
+    let html = try #require(files["a.html"])
+    #expect(html.contains(#"<article class="notebook" data-pagefind-body>"#))
+    #expect(html.contains(#"aria-label="Contents" data-pagefind-ignore>"#))
+    #expect(html.contains(#"aria-label="Previous and next notebook" data-pagefind-ignore>"#))
+    #expect(!html.contains(#"class="site-search"#), "no search box in the HTML: the script adds it")
+    #expect(PageShell.script.contains(#"if (!bar || !/^https?:$/.test(location.protocol)) return;"#))
+    #expect(try #require(files["index.html"]).contains("data-pagefind-body") == false)
+  }
+
   @Test func theIndexListsNewestFirstUndatedLastTiesByTitle() throws {
     let files = try Fixtures.render([
       Self.page("old", title: "Old", date: "2020-01-01"),

@@ -22,6 +22,10 @@ public struct SiteBuilder: Sendable {
   public var katexProcess: KaTeXProcess?
   /// How much math a page and a KaTeX process may take.
   public var mathLimits = MathLimits()
+  /// The folder of the site's search index, made from the rendered pages by Pagefind after a
+  /// build (`scripts/search-index`): the builder never writes or removes it, and `notebook check`
+  /// leaves it to that script's own check.
+  public static let searchIndexFolder = "pagefind"
   /// The notebook every page's site bar links to as the guide to writing notebooks, by its file
   /// name without `.md`; no link when the site has no such page.
   public var guideSlug: String = "authoring"

@@ -52,6 +52,10 @@ enum Stylesheet {
     .site-bar nav { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0.4rem 1.25rem; }
     .guide-link { margin-left: auto; }
     .guide-link[aria-current="page"] { color: var(--fg); text-decoration: none; }
+    .site-search { flex: 1 1 100%; --pagefind-ui-scale: 0.7; --pagefind-ui-primary: var(--link);
+      --pagefind-ui-text: var(--fg); --pagefind-ui-background: var(--bg); --pagefind-ui-border: var(--border);
+      --pagefind-ui-tag: var(--surface); }
+    @media (min-width: 40rem) { .site-search { flex: 0 1 22rem; } }
 
     """
 

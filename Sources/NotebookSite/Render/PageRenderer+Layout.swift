@@ -8,7 +8,7 @@ extension PageRenderer {
     let notes = footnotes() + referenceList()
     let layoutClass = contents.isEmpty ? "page" : "page has-contents"
     let main =
-      "<div class=\"\(layoutClass)\">\n<main id=\"main\">\n<article class=\"notebook\">\n" + header
+      "<div class=\"\(layoutClass)\">\n<main id=\"main\">\n<article class=\"notebook\" data-pagefind-body>\n" + header
       + contents + "<div class=\"notebook-body\">\n" + notice() + problemList() + body + notes + pageNavigation()
       + "</div>\n</article>\n</main>\n</div>\n" + provenance()
     return PageShell.document(
@@ -86,7 +86,7 @@ extension PageRenderer {
     }
     func entry(_ heading: Heading) -> String { "<a href=\"#\(heading.id.htmlEscaped)\">\(heading.html)</a>" }
     var html =
-      "<nav class=\"contents\" id=\"contents\" aria-label=\"Contents\">\n"
+      "<nav class=\"contents\" id=\"contents\" aria-label=\"Contents\" data-pagefind-ignore>\n"
       + "<details open><summary>Contents</summary>\n<ol>\n"
     for group in groups {
       html += "<li>" + entry(group.heading)
@@ -108,7 +108,7 @@ extension PageRenderer {
         + "\(key.title.htmlEscaped)</a>"
     }
     guard neighbours.previous != nil || neighbours.next != nil else { return "" }
-    return "<nav class=\"page-nav\" aria-label=\"Previous and next notebook\">\n"
+    return "<nav class=\"page-nav\" aria-label=\"Previous and next notebook\" data-pagefind-ignore>\n"
       + link(neighbours.previous, rel: "prev", label: "← Previous") + "\n"
       + link(neighbours.next, rel: "next", label: "Next →") + "\n</nav>\n"
   }

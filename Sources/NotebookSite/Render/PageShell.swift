@@ -2,7 +2,8 @@
 /// script.
 ///
 /// Everything a page says is in its HTML; the script only adds conveniences (a copy button on
-/// code blocks), so a page reads the same with JavaScript off, minus the buttons.
+/// code blocks, and a search box where the site is served over HTTP and has a search index), so
+/// a page reads the same with JavaScript off, minus those.
 enum PageShell {
   /// The page every site bar links to as the guide to writing notebooks.
   struct GuideLink: Sendable, Equatable {
@@ -61,10 +62,13 @@ enum PageShell {
       + "\(guide.title.htmlEscaped)</a>"
   }
 
-  /// Adds a copy button to every code block.
+  /// Adds a copy button to every code block, and a search box to the site bar.
   ///
-  /// Without JavaScript there is no button (nothing that would not work is shown); where the clipboard API is refused (some browsers on `file:` pages)
-  /// it falls back to selecting the code and `execCommand("copy")`.
+  /// Without JavaScript there is neither (nothing that would not work is shown). Where the
+  /// clipboard API is refused (some browsers on `file:` pages) copying falls back to selecting
+  /// the code and `execCommand("copy")`. Search is Pagefind's, whose index in `pagefind/` is made
+  /// after the build; browsers refuse its `fetch` of `file:` URLs, so the box appears only on a
+  /// page served over HTTP, and is taken away again when the index cannot be loaded.
   static let script = """
     <script>
     (() => {
@@ -101,6 +105,20 @@ enum PageShell {
         });
         wrapper.append(button);
       }
+      const bar = document.querySelector(".site-bar nav");
+      if (!bar || !/^https?:$/.test(location.protocol)) return;
+      const box = document.createElement("div");
+      box.className = "site-search";
+      box.setAttribute("role", "search");
+      bar.append(box);
+      const style = document.createElement("link");
+      style.rel = "stylesheet";
+      style.href = "pagefind/pagefind-ui.css";
+      const ui = document.createElement("script");
+      ui.src = "pagefind/pagefind-ui.js";
+      ui.onload = () => new PagefindUI({ element: box, showImages: false, showSubResults: true });
+      ui.onerror = () => { box.remove(); style.remove(); };
+      document.head.append(style, ui);
     })();
     </script>
 
