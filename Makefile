@@ -2,19 +2,20 @@
 
 SWIFT        ?= swift
 NOTEBOOK     := .build/debug/notebook
-SYSTEM_DEPS  := libcmark-dev libopenblas-dev liblapacke-dev pkg-config katex fonts-katex libjs-katex pandoc
+SYSTEM_DEPS  := libcmark-dev libopenblas-dev liblapacke-dev pkg-config katex fonts-katex libjs-katex pandoc python3-venv
 TEST_DEPS    := chromium nginx-light
 BENCH_DEPS   := hyperfine python3-venv
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test check audit preview deps test-deps build unit-tests browser-tests format stress mutations bench clean
+.PHONY: site test check audit preview deps test-deps build unit-tests browser-tests search-check format stress mutations bench clean
 
-## site: install system packages, build, execute every notebook, render site/
+## site: install system packages, build, execute every notebook, render site/, index it for search
 site: deps build
 	$(NOTEBOOK) build
+	bash scripts/search-index
 
 ## test: unit and end-to-end tests, a fresh execution compared with site/, the digit audit, browser checks
-test: deps test-deps build unit-tests check audit browser-tests
+test: deps test-deps build unit-tests check search-check audit browser-tests
 
 ## check: execute every notebook afresh and compare with the committed site/
 check: deps build
@@ -36,6 +37,10 @@ unit-tests: build
 
 browser-tests:
 	bash Tests/Browser/run
+
+## search-check: the committed search index (site/pagefind/) is what Pagefind makes of the committed pages
+search-check: deps
+	bash scripts/search-index --check
 
 deps:
 	@bash scripts/install-packages $(SYSTEM_DEPS)

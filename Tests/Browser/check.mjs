@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { checkFeatures } from './features.mjs';
 
 const [siteArgument = 'site', shotsArgument = '.build/screenshots', chosenPage] = process.argv.slice(2);
 const site = path.resolve(siteArgument);
@@ -138,6 +139,23 @@ const inspectPage = String.raw`(async () => {
 
 const overflow = `document.documentElement.scrollWidth - window.innerWidth`;
 
+/// Runs in the page: the smallest size, in CSS px as drawn, of a figure's tick labels and legend
+/// entries (every text but the figure's title), or null for a page without figures.
+const smallestFigureText = String.raw`(() => {
+  let smallest = null;
+  for (const svg of document.querySelectorAll('.figure-body > svg')) {
+    const box = (svg.getAttribute('viewBox') || '').trim().split(/[\s,]+/).map(Number);
+    if (box.length !== 4 || !(box[2] > 0)) continue;
+    const scale = svg.getBoundingClientRect().width / box[2];
+    for (const text of svg.querySelectorAll('text')) {
+      if (text.getAttribute('font-weight') === '600') continue;
+      const size = parseFloat(getComputedStyle(text).fontSize) * scale;
+      if (smallest === null || size < smallest.size) smallest = { size, text: text.textContent.slice(0, 30) };
+    }
+  }
+  return smallest;
+})()`;
+
 async function evaluate(tools, session, expression) {
   const reply = await tools.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true }, session);
   if (reply.exceptionDetails) throw new Error(`In-page check failed: ${reply.exceptionDetails.text}`);
@@ -185,6 +203,10 @@ function checkLinks(results) {
   }
 }
 
+/// Tick labels and legends must stay readable on a phone.
+const minimumFigureText = 9;
+const figureText = [];
+
 async function main() {
   const pages = fs.readdirSync(site).filter((name) => name.endsWith('.html')).sort();
   if (!pages.includes('index.html')) throw new Error(`${site}/index.html is missing`);
@@ -207,10 +229,22 @@ async function main() {
       await setViewport(tools, sessionId, 390, false);
       const extra = await evaluate(tools, sessionId, overflow);
       if (extra > 1) report(page, `is ${extra}px wider than a 390px phone screen`);
+      const text = await evaluate(tools, sessionId, smallestFigureText);
+      if (text) {
+        figureText.push({ page, ...text });
+        if (text.size < minimumFigureText) {
+          report(page, `figure text "${text.text}" is ${text.size.toFixed(1)}px at 390px wide (at least ${minimumFigureText}px wanted)`);
+        }
+      }
       results.set(page, result);
       console.log(`checked ${page}: ${result.figures} figures, ${result.katex} formulas, ${result.links.length} links`);
     }
     checkLinks(results);
+    if (figureText.length > 0) {
+      const smallest = figureText.reduce((a, b) => (b.size < a.size ? b : a));
+      console.log(`smallest figure text at 390px: ${smallest.size.toFixed(2)}px ("${smallest.text}" on ${smallest.page})`);
+    }
+    await checkFeatures({ tools, session: sessionId, site, pages, report, evaluate, load, setViewport });
     const notebooks = pages.filter((page) => page !== 'index.html');
     const showcase = chosenPage || (notebooks.includes('authoring.html') ? 'authoring.html'
       : [...notebooks].sort((a, b) => results.get(b).figures - results.get(a).figures)[0]);

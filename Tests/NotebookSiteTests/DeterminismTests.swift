@@ -40,7 +40,7 @@ import Testing
     let third = try builder.build([Fixtures.smallPage])
     // The remaining page linked to the removed one as its neighbour.
     #expect(third.writtenFiles == ["index.html", "small-page.html"])
-    #expect(third.removedFiles == ["old.html"])
+    #expect(third.removedFiles == ["old.html", "source/old.md"])
     #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("old.html").path))
     #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("CNAME").path))
     let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains(".tmp-") }

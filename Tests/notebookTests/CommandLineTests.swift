@@ -192,6 +192,54 @@ private func emptyProject() throws -> String {
     for line in excerpt { #expect(printed.contains(line), "graph no longer prints: \(line)") }
   }
 
+  @Test func eachMisuseOfReferencesAndCitationsIsAnErrorAtItsLineAndColumn() throws {
+    let folder = try scratch([
+      "refs.bib": "@book{golub2013, author = {Golub, Gene H.}, title = {Matrix Computations}, year = {2013}}\n",
+      "one.md": """
+      ---
+      title: One
+      bibliography: refs.bib
+      ---
+
+      ## Start {#sec-start}
+
+      See @sec-start, @fig-far (in the other notebook), [@golub2013], @fig-nowhere and [@nobody2020].
+
+      ## Again {#sec-start}
+
+      ```swift
+      //| label: fig-here
+      print(1)
+      ```
+
+      ```swift
+      //| label: fig-here
+      print(2)
+      ```
+
+      """,
+      "two.md": "---\ntitle: Two\n---\n\n```swift\n//| label: fig-far\nvar far = Figure()\n"
+        + "far.line([0, 1], [0, 1])\nshow(far)\n```\n\nBack to @sec-start.\n",
+    ])
+    let site = FileManager.default.temporaryDirectory.appendingPathComponent("site-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: site) }
+    let result = try notebook(["build", "\(folder)/one.md", "\(folder)/two.md", "--site", site])
+    #expect(result.status == 1)
+    let errors = result.err.split(separator: "\n").filter { $0.contains(": error: ") }.map(String.init).sorted()
+    let one = "\(folder)/one.md"
+    #expect(
+      errors
+        == [
+          "\(one):10:12: error: Duplicate label 'sec-start': line 6 already uses it",
+          "\(one):18:5: error: Duplicate label 'fig-here': line 13 already uses it",
+          "\(one):8:65: error: Unknown cross-reference '@fig-nowhere': no figure, table, equation or section has this label",
+          "\(one):8:82: error: Unknown citation key 'nobody2020': the bibliography has no entry with this key",
+        ].sorted(), "\(result.err)")
+    #expect(result.out.contains("FAILED \(one)"))
+    #expect(
+      result.out.contains("ok     \(folder)/two.md"), "a reference to a good notebook's section is no error there")
+  }
+
   @Test func outsideAProjectItSaysSo() throws {
     let result = try notebook(["list"], in: FileManager.default.temporaryDirectory.path)
     #expect(result.status != 0)

@@ -1,21 +1,26 @@
 extension Figure {
   /// Adds a line through the points `(xs[i], ys[i])`, in order.
   ///
-  /// Each line takes the next series colour; labelled series appear in the legend. A point
-  /// with a non-finite coordinate (or ≤ 0 on a log axis) is skipped and breaks the line.
+  /// Each line takes the next series colour unless `color` names one; labelled series appear
+  /// in the legend, drawn as they are in the plot. A point with a non-finite coordinate (or ≤ 0
+  /// on a log axis) is skipped and breaks the line.
   ///
   /// - Parameters:
   ///   - xs: Horizontal coordinates; must have as many entries as `ys`.
   ///   - ys: Vertical coordinates.
   ///   - label: The legend entry; `nil` keeps the series out of the legend.
   ///   - markers: Draw a dot at every point as well.
-  ///   - dashed: Draw the line dashed (for theory curves or bounds).
+  ///   - dashed: Draw the line dashed (for theory curves or bounds); the same as `dash: .dashed`.
+  ///   - color: The series colour; `nil` takes the next one. Choosing one does not shift the
+  ///     colours of the other series.
+  ///   - dash: The stroke pattern; when given, it takes precedence over `dashed`.
   public mutating func line(
     _ xs: [Double], _ ys: [Double], label: String? = nil, markers: Bool = false,
-    dashed: Bool = false
+    dashed: Bool = false, color: Color? = nil, dash: Dash? = nil
   ) {
     checkLengths(xs.count, ys.count, "line", label)
-    marks.append(.line(Mark.Series(xs: xs, ys: ys, label: label), markers: markers, dashed: dashed))
+    let series = Mark.Series(xs: xs, ys: ys, label: label, color: color)
+    marks.append(.line(series, markers: markers, dash: dash ?? (dashed ? .dashed : .solid)))
   }
 
   /// Adds points `(xs[i], ys[i])`, optionally coloured by `values[i]`.
@@ -28,12 +33,14 @@ extension Figure {
   ///   - ys: Vertical coordinates.
   ///   - label: The legend entry; `nil` keeps the series out of the legend.
   ///   - values: One number per point to colour it by, or `nil` for the series colour.
+  ///   - color: The series colour; `nil` takes the next one (see ``line(_:_:label:markers:dashed:color:dash:)``).
   public mutating func scatter(
-    _ xs: [Double], _ ys: [Double], label: String? = nil, values: [Double]? = nil
+    _ xs: [Double], _ ys: [Double], label: String? = nil, values: [Double]? = nil,
+    color: Color? = nil
   ) {
     checkLengths(xs.count, ys.count, "scatter", label)
     if let values { checkLengths(xs.count, values.count, "scatter values of", label) }
-    marks.append(.scatter(Mark.Series(xs: xs, ys: ys, label: label), values: values))
+    marks.append(.scatter(Mark.Series(xs: xs, ys: ys, label: label, color: color), values: values))
   }
 
   /// Adds one bar per category; several calls draw grouped bars side by side.

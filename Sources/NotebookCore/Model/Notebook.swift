@@ -23,6 +23,9 @@ public struct Notebook: Sendable, Hashable, Codable {
   /// A digest of the exact bytes parsed, when the reader recorded one: what a page rendered from
   /// this notebook shows, even if the file changes afterwards.
   public var sourceDigest: String?
+  /// The text the notebook was parsed from, exactly as given to the parser, or `nil` for a
+  /// notebook made otherwise: the site publishes it beside the page.
+  public var source: String?
 
   /// Creates a notebook.
   public init(

@@ -11,6 +11,12 @@ public enum NotebookParser {
   ///   - path: The path shown in diagnostics, relative to the project root.
   /// - Returns: The notebook, with every problem as a ``Diagnostic``.
   public static func parse(_ text: String, path: String) -> Notebook {
+    var notebook = parseBody(text, path: path)
+    notebook.source = text
+    return notebook
+  }
+
+  private static func parseBody(_ text: String, path: String) -> Notebook {
     // Editors on Windows may start a UTF-8 file with a byte-order mark; it is not part of the text.
     let text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
     // Foundation's replace is slow even when there is nothing to replace.

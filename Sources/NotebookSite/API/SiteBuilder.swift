@@ -1,11 +1,11 @@
 public import Foundation
 import NotebookCore
 
-/// Renders notebooks into a static site: one page per notebook, an index, and the assets
-/// (stylesheet, KaTeX's stylesheet and fonts).
+/// Renders notebooks into a static site: one page per notebook, an index, the assets
+/// (stylesheet, KaTeX's stylesheet and fonts), and each notebook's Markdown in `source/`.
 ///
 /// Math is typeset by KaTeX and code highlighted by swift-syntax at build time, so pages need
-/// no JavaScript. Rendering is deterministic: the same pages give the same bytes (no
+/// no JavaScript (a small inline script only adds copy buttons to code blocks). Rendering is deterministic: the same pages give the same bytes (no
 /// timestamps, no timings, stable ids, sorted output).
 public struct SiteBuilder: Sendable {
   /// The site's folder, relative to the working directory or absolute.
@@ -22,6 +22,13 @@ public struct SiteBuilder: Sendable {
   public var katexProcess: KaTeXProcess?
   /// How much math a page and a KaTeX process may take.
   public var mathLimits = MathLimits()
+  /// The folder of the site's search index, made from the rendered pages by Pagefind after a
+  /// build (`scripts/search-index`): the builder never writes or removes it, and `notebook check`
+  /// leaves it to that script's own check.
+  public static let searchIndexFolder = "pagefind"
+  /// The notebook every page's site bar links to as the guide to writing notebooks, by its file
+  /// name without `.md`; no link when the site has no such page.
+  public var guideSlug: String = "authoring"
 
   /// Creates a builder that writes into `siteDirectory` (for example `site`).
   public init(siteDirectory: String) {
@@ -110,9 +117,13 @@ public struct SiteBuilder: Sendable {
           page: $0.notebook.slug + ".html", title: $0.notebook.frontMatter.title, date: $0.notebook.frontMatter.date)
       })
     let references = CrossReferences(prepared)
+    let guide = unique.first { $0.notebook.slug == guideSlug }.map {
+      PageShell.GuideLink(page: $0.notebook.slug + ".html", title: $0.notebook.frontMatter.title)
+    }
     let inputs = zip(unique, prepared).map { page, prepared in
       PageMemo.inputs(of: page, siteTitle: siteTitle, katexVersion: math.stamp.version).map {
-        $0 + "\u{0}" + (neighbours[page.notebook.slug + ".html"] ?? .none).identity + "\u{0}"
+        $0 + "\u{0}" + (guide?.identity ?? "") + "\u{0}"
+          + (neighbours[page.notebook.slug + ".html"] ?? .none).identity + "\u{0}"
           + references.identity(ofReferencesIn: prepared.notebook) + "\u{0}"
           + CitationProcessor.bibliographyIdentity(prepared.notebook)
       }
@@ -130,7 +141,7 @@ public struct SiteBuilder: Sendable {
       let start = clock.now
       let page = renderPage(
         prepared, math: results, katexVersion: math.stamp.version, highlights: cache.highlights,
-        neighbours: neighbours[prepared.notebook.slug + ".html"] ?? .none, references: references)
+        neighbours: neighbours[prepared.notebook.slug + ".html"] ?? .none, references: references, guide: guide)
       return (page, seconds: Self.seconds(clock.now - start))
     }
     var renderedByIndex = Dictionary(uniqueKeysWithValues: zip(toRender.map(\.offset), rendered))
@@ -159,8 +170,9 @@ public struct SiteBuilder: Sendable {
     }
     if memo != nil { memo = nextMemo }
     files["index.html"] = Data(
-      Self.withoutNUL(IndexRenderer(siteTitle: siteTitle, entries: entries).render()).utf8)
+      Self.withoutNUL(IndexRenderer(siteTitle: siteTitle, entries: entries, guide: guide).render()).utf8)
     files["assets/site.css"] = Data(Stylesheet.css.utf8)
+    files.merge(SourceFiles.files(unique.map(\.notebook))) { first, _ in first }
     files.merge(try KaTeXAssets.files(distDirectory: math.stamp.distDirectory)) { first, _ in first }
 
     // A page that was not typeset is not remembered: a later build with other limits, or a KaTeX
@@ -195,7 +207,7 @@ public struct SiteBuilder: Sendable {
 
   private func renderPage(
     _ page: PreparedPage, math: [MathResult], katexVersion: String, highlights: [String: String],
-    neighbours: ReadingOrder.Neighbours, references: CrossReferences
+    neighbours: ReadingOrder.Neighbours, references: CrossReferences, guide: PageShell.GuideLink?
   ) -> (
     path: String, html: String, entry: IndexRenderer.Entry, diagnostics: [Diagnostic], highlightSeconds: Double,
     highlights: [String: String]
@@ -208,6 +220,7 @@ public struct SiteBuilder: Sendable {
     var renderer = PageRenderer(
       page: page, math: math, siteTitle: siteTitle, katexVersion: katexVersion, status: status,
       problems: Self.sorted(problems), highlightCache: highlights, neighbours: neighbours, references: references)
+    renderer.guide = guide
     let html = renderer.render()
     let entry = IndexRenderer.Entry(
       page: notebook.slug + ".html", title: notebook.frontMatter.title,

@@ -49,6 +49,13 @@ enum Stylesheet {
     .site-bar { border-bottom: 1px solid var(--border); padding: 0.6rem 1.25rem; font-size: 0.9rem; }
     .site-name { color: var(--fg); font-weight: 600; text-decoration: none; }
     a.site-name:hover { color: var(--link); }
+    .site-bar nav { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0.4rem 1.25rem; }
+    .guide-link { margin-left: auto; }
+    .guide-link[aria-current="page"] { color: var(--fg); text-decoration: none; }
+    .site-search { flex: 1 1 100%; --pagefind-ui-scale: 0.7; --pagefind-ui-primary: var(--link);
+      --pagefind-ui-text: var(--fg); --pagefind-ui-background: var(--bg); --pagefind-ui-border: var(--border);
+      --pagefind-ui-tag: var(--surface); }
+    @media (min-width: 40rem) { .site-search { flex: 0 1 22rem; } }
 
     """
 
@@ -166,6 +173,12 @@ enum Stylesheet {
     .tok-label { color: var(--tok-label); }
     .tok-directive { color: var(--tok-directive); }
     .tok-regex { color: var(--tok-string); }
+    .code-block { position: relative; }
+    .copy-button { position: absolute; top: 0.4rem; right: 0.4rem; padding: 0.15rem 0.55rem; font: inherit;
+      font-size: 0.75rem; color: var(--muted); background: var(--bg); border: 1px solid var(--border);
+      border-radius: 6px; cursor: pointer; opacity: 0.85; }
+    .copy-button:hover, .copy-button:focus-visible { color: var(--fg); opacity: 1; }
+    pre.code:has(+ .copy-button) { padding-right: 4.5rem; }
 
     """
 
@@ -209,7 +222,14 @@ enum Stylesheet {
     .output-figure { margin: 1rem 0; }
     .figure-body { color: var(--fg); overflow-x: auto; }
     .figure-body svg { display: block; width: 100%; height: auto; }
-    @media (max-width: 40rem) { .figure-body svg { min-width: calc(var(--figure-width, 0px) * 0.55); } }
+    /* On a phone a figure takes the screen's whole width, every pixel of which enlarges its text, and
+       is never drawn below 0.6 of its size (a wide one scrolls): Lab's 15 px text stays 9 px or more. */
+    @media (max-width: 40rem) {
+      .figure-body svg { min-width: calc(var(--figure-width, 0px) * 0.6); }
+      .output-figure { margin-left: -0.9rem; margin-right: -0.9rem; }
+      .cell-outputs > .output-figure { margin-left: calc(-1.6rem - 3px); }
+      .output-figure figcaption { padding: 0 0.9rem; }
+    }
     figcaption { font-size: 0.9rem; color: var(--muted); margin-top: 0.4rem; }
     .figure-number { font-weight: 600; color: var(--fg); }
     .output-table, .prose-table { overflow-x: auto; margin: 0.8rem 0; }
@@ -275,7 +295,7 @@ enum Stylesheet {
     @media print {
       :root { --bg: #fff; --fg: #000; --surface: #fff; }
       body { font-size: 10.5pt; line-height: 1.45; }
-      .site-bar, .skip-link, .contents, .anchor { display: none; }
+      .site-bar, .skip-link, .contents, .anchor, .copy-button { display: none; }
       .page, .provenance { max-width: none; padding: 0; }
       pre.code, pre.output-text, .output-error pre { white-space: pre-wrap; overflow: visible; }
       pre.code { border-color: #bbb; }

@@ -1,8 +1,8 @@
 import Foundation
 
 /// Writes rendered files into the site directory: only files whose bytes changed, each
-/// atomically (a temporary file in the same folder, then `rename`), and removes pages and
-/// assets that the build no longer produces.
+/// atomically (a temporary file in the same folder, then `rename`), and removes pages, assets
+/// and notebook sources that the build no longer produces.
 struct SiteWriter {
   let root: URL
 
@@ -21,7 +21,7 @@ struct SiteWriter {
 
   /// Writes `files` (relative path → bytes) and removes stale ones; `unchanged` files are kept as they are.
   ///
-  /// Stale means: a top-level `*.html` or a file under `assets/` that is not in `files`, or a
+  /// Stale means: a top-level `*.html` or a file under `assets/` or `source/` that is not in `files`, or a
   /// temporary file left by an interrupted build. Nothing else in the directory is touched. A
   /// file that cannot be written is a failure of that file; the others are still written.
   /// - Returns: The relative paths written and removed, sorted, and the failures.
@@ -63,12 +63,15 @@ struct SiteWriter {
     var candidates: [String] = []
     let topLevel = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
     candidates += topLevel.filter { $0.hasSuffix(".html") || Self.isTemporary($0) }
-    if let walker = FileManager.default.enumerator(atPath: root.appendingPathComponent("assets").path) {
+    for folder in ["assets", SourceFiles.folder] {
+      guard let walker = FileManager.default.enumerator(atPath: root.appendingPathComponent(folder).path) else {
+        continue
+      }
       while let path = walker.nextObject() as? String {
         var isDirectory: ObjCBool = false
-        let full = root.appendingPathComponent("assets/" + path).path
+        let full = root.appendingPathComponent("\(folder)/" + path).path
         if FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue {
-          candidates.append("assets/" + path)
+          candidates.append("\(folder)/" + path)
         }
       }
     }

@@ -45,6 +45,7 @@ public struct SitePathResolver: Sendable {
     case "woff": return "font/woff"
     case "ttf": return "font/ttf"
     case "json": return "application/json"
+    case "md": return "text/plain; charset=utf-8"  // shown as text, not downloaded
     default: return "application/octet-stream"
     }
   }

@@ -15,10 +15,23 @@ struct IndexRenderer {
 
   let siteTitle: String
   let entries: [Entry]
+  var guide: PageShell.GuideLink? = nil
 
-  /// Entries in ``ReadingOrder``: by date (oldest first, as the series was written), undated last, then by title.
+  /// Entries newest first by date, undated pages (such as the authoring guide) last, ties by
+  /// title and file name.
+  ///
+  /// A reader who comes back to the site comes for what is new, so it leads, as on the blog the
+  /// notebooks follow; a series is still read oldest first through each page's previous and
+  /// next links (``ReadingOrder``).
   static func ordered(_ entries: [Entry]) -> [Entry] {
-    entries.sorted { ReadingOrder.precedes($0.readingKey, $1.readingKey) }
+    entries.sorted { a, b in
+      switch (a.date, b.date) {
+      case (let x?, let y?) where x != y: return x > y
+      case (.some, nil): return true
+      case (nil, .some): return false
+      default: return (a.title, a.page) < (b.title, b.page)
+      }
+    }
   }
 
   func render() -> String {
@@ -28,7 +41,7 @@ struct IndexRenderer {
       + "<h1>\(siteTitle.htmlEscaped)</h1>\n<p class=\"summary\">\(tally())</p>\n</header>\n"
       + "<ol class=\"notebook-list\">\n\(list)</ol>\n</main>\n</div>\n"
     return PageShell.document(
-      title: siteTitle, description: tally(), siteTitle: siteTitle, isIndex: true, body: body)
+      title: siteTitle, description: tally(), siteTitle: siteTitle, isIndex: true, body: body, guide: guide)
   }
 
   private func tally() -> String {

@@ -8,14 +8,14 @@ extension PageRenderer {
     let notes = footnotes() + referenceList()
     let layoutClass = contents.isEmpty ? "page" : "page has-contents"
     let main =
-      "<div class=\"\(layoutClass)\">\n<main id=\"main\">\n<article class=\"notebook\">\n" + header
+      "<div class=\"\(layoutClass)\">\n<main id=\"main\">\n<article class=\"notebook\" data-pagefind-body>\n" + header
       + contents + "<div class=\"notebook-body\">\n" + notice() + problemList() + body + notes + pageNavigation()
       + "</div>\n</article>\n</main>\n</div>\n" + provenance()
     return PageShell.document(
       title: Self.plainText(notebook.frontMatter.title, fragment: page.title),
       description: notebook.frontMatter.summary.map { Self.plainText($0, fragment: page.summary) },
       siteTitle: siteTitle,
-      isIndex: false, body: main)
+      isIndex: false, body: main, guide: guide, currentPage: notebook.slug + ".html")
   }
 
   /// A title or summary as plain text for `<title>` and `<meta name="description">`: formulas as
@@ -41,11 +41,21 @@ extension PageRenderer {
     var meta: [String] = []
     if let date = front.date { meta.append(PageShell.time(date)) }
     meta.append(status.badge)
+    if let href = sourceHref {
+      meta.append("<a class=\"source-link\" href=\"\(href)\" type=\"text/markdown\">Markdown source</a>")
+    }
     html += "<p class=\"meta\">\(meta.joined(separator: " <span class=\"sep\" aria-hidden=\"true\">·</span> "))</p>\n"
     if let summary = front.summary {
       html += "<p class=\"summary\">\(inlineText(summary, fragment: page.summary))</p>\n"
     }
     return html + "</header>\n"
+  }
+
+  /// The link to the copy of the notebook's Markdown in the site (escaped), or `nil` when the
+  /// notebook's text is not known.
+  var sourceHref: String? {
+    guard SourceFiles.path(of: notebook) != nil else { return nil }
+    return SourceFiles.href(of: notebook).htmlEscaped
   }
 
   /// "Original post: <title linked to the source>".
@@ -76,7 +86,7 @@ extension PageRenderer {
     }
     func entry(_ heading: Heading) -> String { "<a href=\"#\(heading.id.htmlEscaped)\">\(heading.html)</a>" }
     var html =
-      "<nav class=\"contents\" id=\"contents\" aria-label=\"Contents\">\n"
+      "<nav class=\"contents\" id=\"contents\" aria-label=\"Contents\" data-pagefind-ignore>\n"
       + "<details open><summary>Contents</summary>\n<ol>\n"
     for group in groups {
       html += "<li>" + entry(group.heading)
@@ -98,7 +108,7 @@ extension PageRenderer {
         + "\(key.title.htmlEscaped)</a>"
     }
     guard neighbours.previous != nil || neighbours.next != nil else { return "" }
-    return "<nav class=\"page-nav\" aria-label=\"Previous and next notebook\">\n"
+    return "<nav class=\"page-nav\" aria-label=\"Previous and next notebook\" data-pagefind-ignore>\n"
       + link(neighbours.previous, rel: "prev", label: "← Previous") + "\n"
       + link(neighbours.next, rel: "next", label: "Next →") + "\n</nav>\n"
   }
@@ -146,7 +156,8 @@ extension PageRenderer {
   }
 
   private func provenance() -> String {
-    var rows: [(String, String)] = [("Source", "<code>\(notebook.path.htmlEscaped)</code>")]
+    let path = "<code>\(notebook.path.htmlEscaped)</code>"
+    var rows: [(String, String)] = [("Source", sourceHref.map { "<a href=\"\($0)\">\(path)</a>" } ?? path)]
     if let result = page.result {
       rows.append(("Code hash", "<code>\(result.codeHash.htmlEscaped)</code>"))
       rows.append(("Lab fingerprint", "<code>\(result.labFingerprint.htmlEscaped)</code>"))

@@ -27,6 +27,8 @@ struct PageRenderer {
   let neighbours: ReadingOrder.Neighbours
   /// Every label of the site, for `@fig-…` and the like.
   let references: CrossReferences
+  /// The authoring guide the site bar links to, or `nil`.
+  var guide: PageShell.GuideLink? = nil
   /// `Table N` for cells labelled `tbl-…`, and `(N)` for equations labelled `{#eq-…}`.
   let tableNumbers: [Int: Int]
   let equationNumbers: [String: Int]

@@ -1,7 +1,21 @@
-/// The HTML document around a page's content: head, stylesheets, site bar.
+/// The HTML document around a page's content: head, stylesheets, site bar, and the one small
+/// script.
 ///
-/// Pages carry no scripts.
+/// Everything a page says is in its HTML; the script only adds conveniences (a copy button on
+/// code blocks, and a search box where the site is served over HTTP and has a search index), so
+/// a page reads the same with JavaScript off, minus those.
 enum PageShell {
+  /// The page every site bar links to as the guide to writing notebooks.
+  struct GuideLink: Sendable, Equatable {
+    /// The page's file name, `authoring.html`.
+    var page: String
+    /// The link's text: the guide's title.
+    var title: String
+
+    /// A stable text of the link, part of every page's render inputs.
+    var identity: String { page + "\u{1}" + title }
+  }
+
   /// A complete document.
   ///
   /// - Parameters:
@@ -10,7 +24,12 @@ enum PageShell {
   ///   - siteTitle: The site's name, linked to the index from the site bar.
   ///   - isIndex: Whether this is the index page (its site bar is not a link).
   ///   - body: The content of `<body>` after the site bar.
-  static func document(title: String, description: String?, siteTitle: String, isIndex: Bool, body: String) -> String {
+  ///   - guide: The authoring guide linked from the site bar, or `nil` for none.
+  ///   - currentPage: This page's file name, so that a link to it is marked as the current page.
+  static func document(
+    title: String, description: String?, siteTitle: String, isIndex: Bool, body: String,
+    guide: GuideLink? = nil, currentPage: String? = nil
+  ) -> String {
     var html = """
       <!DOCTYPE html>
       <html lang="en">
@@ -29,12 +48,81 @@ enum PageShell {
       </head>
       <body>
       <a class="skip-link" href="#main">Skip to content</a>
-      <header class="site-bar"><nav aria-label="Site">\(siteLink(siteTitle, isIndex: isIndex))</nav></header>
-      \(body)</body>
+      <header class="site-bar"><nav aria-label="Site">\(siteLink(siteTitle, isIndex: isIndex))\(guideLink(guide, currentPage: currentPage))</nav></header>
+      \(body)\(script)</body>
       </html>\n
       """
     return html
   }
+
+  private static func guideLink(_ guide: GuideLink?, currentPage: String?) -> String {
+    guard let guide else { return "" }
+    let current = guide.page == currentPage ? " aria-current=\"page\"" : ""
+    return "<a class=\"guide-link\" href=\"\(IndexRenderer.pathSegmentEncoded(guide.page).htmlEscaped)\"\(current)>"
+      + "\(guide.title.htmlEscaped)</a>"
+  }
+
+  /// Adds a copy button to every code block, and a search box to the site bar.
+  ///
+  /// Without JavaScript there is neither (nothing that would not work is shown). Where the
+  /// clipboard API is refused (some browsers on `file:` pages) copying falls back to selecting
+  /// the code and `execCommand("copy")`. Search is Pagefind's, whose index in `pagefind/` is made
+  /// after the build; browsers refuse its `fetch` of `file:` URLs, so the box appears only on a
+  /// page served over HTTP, and is taken away again when the index cannot be loaded.
+  static let script = """
+    <script>
+    (() => {
+      const copy = (text, code) => {
+        if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
+        const range = document.createRange();
+        range.selectNodeContents(code);
+        const selection = getSelection();
+        selection.removeAllRanges();
+        selection.addRange(range);
+        const done = document.execCommand("copy");
+        selection.removeAllRanges();
+        return done ? Promise.resolve() : Promise.reject(new Error("copy refused"));
+      };
+      for (const pre of document.querySelectorAll("pre.code")) {
+        const code = pre.querySelector("code") || pre;
+        const wrapper = document.createElement("div");
+        wrapper.className = "code-block";
+        pre.replaceWith(wrapper);
+        wrapper.append(pre);
+        const button = document.createElement("button");
+        button.type = "button";
+        button.className = "copy-button";
+        button.textContent = "Copy";
+        button.setAttribute("aria-label", "Copy code to clipboard");
+        let timer;
+        button.addEventListener("click", () => {
+          const settle = (label) => {
+            button.textContent = label;
+            clearTimeout(timer);
+            timer = setTimeout(() => { button.textContent = "Copy"; }, 2000);
+          };
+          copy(code.innerText, code).then(() => settle("Copied"), () => settle("Copy failed"));
+        });
+        wrapper.append(button);
+      }
+      const bar = document.querySelector(".site-bar nav");
+      if (!bar || !/^https?:$/.test(location.protocol)) return;
+      const box = document.createElement("div");
+      box.className = "site-search";
+      box.setAttribute("role", "search");
+      bar.append(box);
+      const style = document.createElement("link");
+      style.rel = "stylesheet";
+      style.href = "pagefind/pagefind-ui.css";
+      const ui = document.createElement("script");
+      ui.src = "pagefind/pagefind-ui.js";
+      ui.onload = () => new PagefindUI({ element: box, showImages: false, showSubResults: true });
+      ui.onerror = () => { box.remove(); style.remove(); };
+      document.head.append(style, ui);
+    })();
+    </script>
+
+    """
 
   private static func siteLink(_ siteTitle: String, isIndex: Bool) -> String {
     if isIndex { return "<span class=\"site-name\">\(siteTitle.htmlEscaped)</span>" }

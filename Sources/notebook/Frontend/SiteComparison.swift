@@ -78,7 +78,10 @@ struct SiteComparison {
     while let item = enumerator.nextObject() as? String {
       var isDirectory: ObjCBool = false
       if FileManager.default.fileExists(atPath: "\(siteDirectory)/\(item)", isDirectory: &isDirectory),
-        !isDirectory.boolValue, !(item as NSString).lastPathComponent.hasPrefix(".")
+        !isDirectory.boolValue, !(item as NSString).lastPathComponent.hasPrefix("."),
+        // Pagefind makes the search index from the pages after the build; `scripts/search-index --check`
+        // compares it with a fresh one, so here it is neither produced nor stale.
+        !item.hasPrefix(SiteBuilder.searchIndexFolder + "/")
       {
         files.append(item)
       }

@@ -125,7 +125,7 @@ import Testing
     var b = Figure(title: "right")
     b.bars(categories: ["p", "q"], heights: [2, 3])
     let svg = Figure.grid([a, b, a], columns: 2, title: "Both").svg
-    #expect(svg.contains("viewBox=\"0 0 960 702\""))
+    #expect(svg.contains("viewBox=\"0 0 960 706\""))
     #expect(svg.components(separatedBy: "<svg x=").count - 1 == 3 + 3)  // panels + plot areas
     #expect(svg.contains("Grid of 3 panels in 2 columns."))
   }

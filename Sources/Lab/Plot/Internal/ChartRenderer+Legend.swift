@@ -1,7 +1,7 @@
 /// One legend entry: a swatch in the series colour and its label.
 struct LegendItem {
   enum Swatch {
-    case line(dashed: Bool, markers: Bool)
+    case line(dash: Figure.Dash, markers: Bool)
     case dot, block
     /// Points coloured by value: three dots in low, middle and high colours.
     case valueDots
@@ -13,7 +13,9 @@ struct LegendItem {
   static let swatchWidth = 20.0
   static let gap = 16.0
 
-  var width: Double { Self.swatchWidth + 5 + TextMetrics.width(label) + Self.gap }
+  var width: Double {
+    Self.swatchWidth + 5 + TextMetrics.width(label, size: ChartRenderer.tickSize) + Self.gap
+  }
 
   /// The labelled series of `marks`, in order, with their colours.
   static func items(_ marks: [Mark]) -> [LegendItem] {
@@ -24,11 +26,11 @@ struct LegendItem {
       guard let label = mark.label, !label.isEmpty else { continue }
       let swatch: Swatch
       switch mark {
-      case .line(_, let markers, let dashed): swatch = .line(dashed: dashed, markers: markers)
+      case .line(_, let markers, let dash): swatch = .line(dash: dash, markers: markers)
       case .scatter(_, let values): swatch = values == nil ? .dot : .valueDots
       default: swatch = .block
       }
-      items.append(LegendItem(swatch: swatch, color: Palette.series(index), label: label))
+      items.append(LegendItem(swatch: swatch, color: Palette.color(of: mark, index: index), label: label))
     }
     return items
   }
@@ -58,18 +60,20 @@ struct LegendItem {
 extension ChartRenderer {
   func drawLegend(into svg: inout SVGWriter) {
     guard !legend.isEmpty else { return }
-    let firstRow = headerHeight + 4
+    let firstRow = headerHeight + 6
+    svg.open("g", ["font-size": PlotNumber.coordinate(Self.tickSize)])
     for (item, place) in zip(legend, LegendItem.placements(legend, width: right - left)) {
       let sx = left + place.x
       let sy = firstRow + Double(place.row) * Self.legendRowHeight
       switch item.swatch {
-      case .line(let dashed, let markers):
+      case .line(let dash, let markers):
         var attributes = [
           ("d", "M\(PlotNumber.coordinate(sx)) \(PlotNumber.coordinate(sy))h20"),
           ("stroke-width", "2"),
         ]
         attributes += item.color.paint("stroke")
-        if dashed { attributes.append(("stroke-dasharray", "5 3")) }
+        if let pattern = dash.pattern { attributes.append(("stroke-dasharray", pattern)) }
+        if dash == .dotted { attributes.append(("stroke-linecap", "round")) }
         svg.element("path", pairs: attributes)
         if markers { circle(&svg, sx + 10, sy, radius: 2.5, color: item.color) }
       case .valueDots:
@@ -93,8 +97,9 @@ extension ChartRenderer {
             ("height", "10"),
           ] + item.color.paint("fill"))
       }
-      svg.text(item.label, x: sx + LegendItem.swatchWidth + 5, y: sy + 4)
+      svg.text(item.label, x: sx + LegendItem.swatchWidth + 5, y: sy + 5)
     }
+    svg.close("g")
   }
 
   func circle(
@@ -137,15 +142,15 @@ extension ChartRenderer {
       }
     }
     svg.element("path", ["d": path.d, "fill": "none", "stroke": "currentColor"])
-    svg.open("g", ["font-size": "11"])
+    svg.open("g", ["font-size": PlotNumber.coordinate(Self.tickSize)])
     for tick in scale.ticks {
-      if let py = scale.position(tick.value) { svg.text(tick.label, x: barLeft + 21, y: py + 4) }
+      if let py = scale.position(tick.value) { svg.text(tick.label, x: barLeft + 21, y: py + 5) }
     }
     svg.close("g")
     if !figure.colorbarLabel.isEmpty {
       let widest = scale.ticks.map { TextMetrics.width($0.label, size: Self.tickSize) }.max() ?? 0
       svg.text(
-        figure.colorbarLabel, x: -(top + bottom) / 2, y: barLeft + 21 + widest + 14,
+        figure.colorbarLabel, x: -(top + bottom) / 2, y: barLeft + 21 + widest + 16,
         ["transform": "rotate(-90)", "text-anchor": "middle"])
     }
   }

@@ -10,10 +10,10 @@ extension ChartRenderer {
     var seriesIndex = 0
     var barIndex = 0
     for mark in figure.marks {
-      let color = Palette.series(seriesIndex)
+      let color = Palette.color(of: mark, index: seriesIndex)
       switch mark {
-      case .line(let series, let markers, let dashed):
-        drawLine(series, markers: markers, dashed: dashed, color: color, into: &svg)
+      case .line(let series, let markers, let dash):
+        drawLine(series, markers: markers, dash: dash, color: color, into: &svg)
       case .scatter(let series, let values):
         drawScatter(series, values: values, color: color, into: &svg)
       case .bars(let names, let heights, _):
@@ -38,7 +38,7 @@ extension ChartRenderer {
   }
 
   private func drawLine(
-    _ series: Mark.Series, markers: Bool, dashed: Bool, color: SeriesColor,
+    _ series: Mark.Series, markers: Bool, dash: Figure.Dash, color: SeriesColor,
     into svg: inout SVGWriter
   ) {
     var path = PathData()
@@ -53,7 +53,8 @@ extension ChartRenderer {
     }
     if path.hasSegments {
       var attributes = [("d", path.d), ("fill", "none"), ("stroke-width", "1.75")]
-      if dashed { attributes.append(("stroke-dasharray", "6 4")) }
+      if let pattern = dash.pattern { attributes.append(("stroke-dasharray", pattern)) }
+      if dash == .dotted { attributes.append(("stroke-linecap", "round")) }
       svg.element("path", pairs: attributes + color.paint("stroke"))
     }
     if markers { drawDots(dots, radius: 2.5, into: &svg, color.paint("fill")) }

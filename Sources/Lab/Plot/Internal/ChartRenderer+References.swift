@@ -11,10 +11,10 @@ extension ChartRenderer {
         "M\(PlotNumber.coordinate(left)) \(PlotNumber.coordinate(py))H\(PlotNumber.coordinate(right))",
         dashed, &svg)
       if let label, !label.isEmpty {
-        let above = py - top > 16
+        let above = py - top > 18
         svg.text(
-          label, x: right - 4, y: above ? py - 4 : py + 13,
-          ["font-size": "11", "text-anchor": "end"])
+          label, x: right - 4, y: above ? py - 4 : py + 15,
+          ["font-size": PlotNumber.coordinate(Self.noteSize), "text-anchor": "end"])
       }
     case .verticalLine(let value, let label):
       guard let px = x.position(value) else { return }
@@ -22,10 +22,10 @@ extension ChartRenderer {
         "M\(PlotNumber.coordinate(px)) \(PlotNumber.coordinate(top))V\(PlotNumber.coordinate(bottom))",
         dashed, &svg)
       if let label, !label.isEmpty {
-        let roomRight = right - px > TextMetrics.width(label, size: 11) + 8
+        let roomRight = right - px > TextMetrics.width(label, size: Self.noteSize) + 8
         svg.text(
-          label, x: roomRight ? px + 4 : px - 4, y: top + 12,
-          ["font-size": "11", "text-anchor": roomRight ? "start" : "end"])
+          label, x: roomRight ? px + 4 : px - 4, y: top + 14,
+          ["font-size": PlotNumber.coordinate(Self.noteSize), "text-anchor": roomRight ? "start" : "end"])
       }
     case .annotation(let ax, let ay, let text):
       guard let px = x.position(ax), let py = y.position(ay) else { return }
@@ -35,12 +35,12 @@ extension ChartRenderer {
           "cx": PlotNumber.coordinate(px), "cy": PlotNumber.coordinate(py), "r": "3",
           "fill": "none", "stroke": "currentColor",
         ])
-      let roomRight = right - px > TextMetrics.width(text, size: 11) + 10
+      let roomRight = right - px > TextMetrics.width(text, size: Self.noteSize) + 10
       // Above the point in the lower half of the plot, below it in the upper half.
-      let textY = py > (top + bottom) / 2 ? py - 7 : py + 15
+      let textY = py > (top + bottom) / 2 ? py - 7 : py + 17
       svg.text(
         text, x: roomRight ? px + 6 : px - 6, y: textY,
-        ["font-size": "11", "text-anchor": roomRight ? "start" : "end"])
+        ["font-size": PlotNumber.coordinate(Self.noteSize), "text-anchor": roomRight ? "start" : "end"])
     default:
       return
     }

@@ -13,11 +13,17 @@ struct ChartRenderer {
   /// The plot area in view-box px.
   var left = 0.0, top = 0.0, right = 0.0, bottom = 0.0
 
-  static let tickSize = 11.0
+  // Text sizes in view-box px. A 640-wide figure shrinks to about 0.6 of its size on a phone,
+  // so ticks, legends and notes drawn at 15 stay about 9 px there.
+  static let tickSize = 15.0
+  static let labelSize = 16.0
+  static let titleSize = 18.0
+  /// Labels of reference lines and annotations.
+  static let noteSize = 15.0
 
   /// Room above the legend: the title's line, or a small margin without a title.
-  var headerHeight: Double { figure.title.isEmpty ? 12 : 34 }
-  static let legendRowHeight = 18.0
+  var headerHeight: Double { figure.title.isEmpty ? 12 : 38 }
+  static let legendRowHeight = 22.0
 
   init(figure: Figure) {
     self.figure = figure
@@ -43,7 +49,7 @@ struct ChartRenderer {
     right = width - 16 - (colors.map { $0.width(label: figure.colorbarLabel) } ?? 0)
     legendRows = LegendItem.rows(legend, width: right - 60)
     top = headerHeight + Double(legendRows) * Self.legendRowHeight + (legendRows > 0 ? 4 : 0)
-    bottom = height - 26 - (figure.xLabel.isEmpty ? 0 : 18)
+    bottom = height - 30 - (figure.xLabel.isEmpty ? 0 : 22)
     // Tiny view boxes still get a (cramped) plot area rather than a negative one.
     bottom = max(bottom, top + 20)
     y.start = heatmap == nil ? bottom : top
@@ -54,7 +60,7 @@ struct ChartRenderer {
       y.makeTicks(target: max(2, Int((bottom - top) / 55)))
     }
     let labelWidth = y.ticks.map { TextMetrics.width($0.label, size: Self.tickSize) }.max() ?? 0
-    left = 10 + labelWidth + 8 + (figure.yLabel.isEmpty ? 0 : 20)
+    left = 10 + labelWidth + 8 + (figure.yLabel.isEmpty ? 0 : 24)
     right = max(right, left + 20)
     (x.start, x.end) = (left, right)
     if let heatmap {
@@ -62,7 +68,7 @@ struct ChartRenderer {
     } else if !categories.isEmpty {
       x.ticks = categoryTicks()
     } else {
-      x.makeTicks(target: max(2, Int((right - left) / 80)))
+      x.makeTicks(target: max(2, Int((right - left) / 90)))
     }
   }
 
@@ -93,7 +99,8 @@ struct ChartRenderer {
         "xmlns": "http://www.w3.org/2000/svg",
         "viewBox":
           "0 0 \(PlotNumber.coordinate(figure.width)) \(PlotNumber.coordinate(figure.height))",
-        "width": "100%", "role": "img", "font-family": "inherit", "font-size": "12",
+        "width": "100%", "role": "img", "font-family": "inherit",
+        "font-size": PlotNumber.coordinate(Self.labelSize),
         "fill": "currentColor",
       ])
     svg.element("title", [:], text: figure.title.isEmpty ? "Figure" : figure.title)
@@ -107,8 +114,8 @@ struct ChartRenderer {
   func draw(into svg: inout SVGWriter) {
     if !figure.title.isEmpty {
       svg.text(
-        figure.title, x: figure.width / 2, y: 21,
-        ["text-anchor": "middle", "font-size": "14", "font-weight": "600"])
+        figure.title, x: figure.width / 2, y: 24,
+        ["text-anchor": "middle", "font-size": PlotNumber.coordinate(Self.titleSize), "font-weight": "600"])
     }
     drawLegend(into: &svg)
     drawGrid(into: &svg)
@@ -169,22 +176,23 @@ struct ChartRenderer {
       }
     }
     svg.element("path", ["d": path.d, "fill": "none", "stroke": "currentColor"])
-    svg.open("g", ["font-size": "11", "text-anchor": "middle"])
+    let tickFont = PlotNumber.coordinate(Self.tickSize)
+    svg.open("g", ["font-size": tickFont, "text-anchor": "middle"])
     for tick in x.ticks {
-      if let px = x.position(tick.value) { svg.text(tick.label, x: px, y: bottom + 16) }
+      if let px = x.position(tick.value) { svg.text(tick.label, x: px, y: bottom + 19) }
     }
     svg.close("g")
-    svg.open("g", ["font-size": "11", "text-anchor": "end"])
+    svg.open("g", ["font-size": tickFont, "text-anchor": "end"])
     for tick in y.ticks {
-      if let py = y.position(tick.value) { svg.text(tick.label, x: left - 7, y: py + 4) }
+      if let py = y.position(tick.value) { svg.text(tick.label, x: left - 7, y: py + 5) }
     }
     svg.close("g")
     if !figure.xLabel.isEmpty {
-      svg.text(figure.xLabel, x: (left + right) / 2, y: bottom + 36, ["text-anchor": "middle"])
+      svg.text(figure.xLabel, x: (left + right) / 2, y: bottom + 43, ["text-anchor": "middle"])
     }
     if !figure.yLabel.isEmpty {
       svg.text(
-        figure.yLabel, x: -(top + bottom) / 2, y: 16,
+        figure.yLabel, x: -(top + bottom) / 2, y: 18,
         ["transform": "rotate(-90)", "text-anchor": "middle"])
     }
   }

@@ -89,6 +89,6 @@ struct ColorScale {
   func width(label: String) -> Double {
     let ticks = Ticks.linear(low, high, target: 5)
     let widest = ticks.map { TextMetrics.width($0.label, size: ChartRenderer.tickSize) }.max() ?? 0
-    return 16 + 14 + 7 + widest + (label.isEmpty ? 0 : 20)
+    return 16 + 14 + 7 + widest + (label.isEmpty ? 0 : 24)
   }
 }

@@ -10,7 +10,7 @@ struct GridRenderer {
     let columns = max(grid.columns, 1)
     panelWidth = columns == 1 ? 640 : max(320, 960 / Double(columns))
     panelHeight = (panelWidth * 0.7).rounded()
-    titleHeight = grid.title.isEmpty ? 0 : 30
+    titleHeight = grid.title.isEmpty ? 0 : 34
   }
 
   var size: (width: Double, height: Double) {
@@ -30,15 +30,19 @@ struct GridRenderer {
       [
         "xmlns": "http://www.w3.org/2000/svg",
         "viewBox": "0 0 \(PlotNumber.coordinate(width)) \(PlotNumber.coordinate(height))",
-        "width": "100%", "role": "img", "font-family": "inherit", "font-size": "12",
+        "width": "100%", "role": "img", "font-family": "inherit",
+        "font-size": PlotNumber.coordinate(ChartRenderer.labelSize),
         "fill": "currentColor",
       ])
     svg.element("title", [:], text: grid.title.isEmpty ? "Figure" : grid.title)
     svg.element("desc", [:], text: FigureSummary.describeGrid(grid))
     if !grid.title.isEmpty {
       svg.text(
-        grid.title, x: width / 2, y: 21,
-        ["text-anchor": "middle", "font-size": "15", "font-weight": "600"])
+        grid.title, x: width / 2, y: 24,
+        [
+          "text-anchor": "middle", "font-size": PlotNumber.coordinate(ChartRenderer.titleSize + 1),
+          "font-weight": "600",
+        ])
     }
     let columns = max(grid.columns, 1)
     for (index, var panel) in grid.panels.enumerated() {

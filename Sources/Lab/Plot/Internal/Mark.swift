@@ -1,6 +1,6 @@
 /// One thing drawn in a figure, with its data already validated for length.
 enum Mark: Sendable {
-  case line(Series, markers: Bool, dashed: Bool)
+  case line(Series, markers: Bool, dash: Figure.Dash)
   case scatter(Series, values: [Double]?)
   case bars(categories: [String], heights: [Double], label: String?)
   case histogram(edges: [Double], heights: [Double], label: String?)
@@ -14,6 +14,8 @@ enum Mark: Sendable {
     var xs: [Double]
     var ys: [Double]
     var label: String?
+    /// The author's colour, or `nil` for the series' turn in the palette.
+    var color: Figure.Color? = nil
   }
 
   /// Whether the mark takes the next series colour (and may appear in the legend).
@@ -21,6 +23,14 @@ enum Mark: Sendable {
     switch self {
     case .line, .scatter, .bars, .histogram: true
     default: false
+    }
+  }
+
+  /// The colour the author chose for this series, if any.
+  var chosenColor: Figure.Color? {
+    switch self {
+    case .line(let series, _, _), .scatter(let series, _): series.color
+    default: nil
     }
   }
 

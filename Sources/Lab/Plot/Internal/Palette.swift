@@ -10,6 +10,12 @@ enum Palette {
 
   /// The colour of series number `index` (0-based); the palette cycles after eight.
   static func series(_ index: Int) -> SeriesColor { SeriesColor(slot: index % fallbacks.count) }
+
+  /// The colour of a series that is number `index` among the figure's series: the author's
+  /// choice if there is one, else its turn in the palette.
+  static func color(of mark: Mark, index: Int) -> SeriesColor {
+    mark.chosenColor.map { SeriesColor(slot: $0.rawValue - 1) } ?? series(index)
+  }
 }
 
 /// A series colour, written so that browsers use the page's theme variable and renderers
