@@ -89,8 +89,8 @@ public struct NotebookBuilder: Sendable {
   ///   - jobs: How many notebooks run at once.
   /// - Returns: One outcome per path, in the order given.
   public func build(_ paths: [String], force: Bool, jobs: Int, progress: Progress) throws -> [Outcome] {
-    let cache = ResultCache(directory: "\(project.cacheDirectory)/results")
-    let cellCache = CellCache(directory: "\(project.cacheDirectory)/cells")
+    let cache = ResultCache(directory: project.cache.results)
+    let cellCache = CellCache(directory: project.cache.cells)
     let libraryBuilder = LibraryBuilder(project: project, toolchain: toolchain)
     let digests = FileDigests(project: project)
     let plan = try libraryBuilder.plan(digests: digests)

@@ -25,7 +25,7 @@ public final class FileDigests: @unchecked Sendable {
 
   /// The digests remembered in a project's cache.
   public convenience init(project: Project) {
-    self.init(memoPath: "\(project.cacheDirectory)/file-digests.json")
+    self.init(memoPath: project.cache.fileDigests)
   }
 
   /// The hex SHA-256 of the file's bytes, or `nil` when it cannot be read.

@@ -61,7 +61,7 @@ struct CellCache: Sendable {
   }
 
   private func folder(_ notebook: Notebook) -> String {
-    "\(directory)/\(notebook.slug)-\(SHA256.hex(notebook.path).prefix(8))"
+    CacheLayout.notebookFolder(notebook.path, slug: notebook.slug, under: directory)
   }
 
   private func file(_ key: String, _ notebook: Notebook) -> String { "\(folder(notebook))/\(key).json" }

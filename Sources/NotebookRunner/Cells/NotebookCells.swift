@@ -47,7 +47,7 @@ struct NotebookCells {
       guard fresh.status == stored.result.status, fresh.outputs != stored.result.outputs else { return nil }
       return Diagnostic(
         .warning, file: notebook.path, line: fresh.line,
-        "This cell printed something else than its stored run of the same code: the notebook is not "
+        "This cell printed something different from its stored run of the same code: the notebook is not "
           + "deterministic (a generator seeded from the clock, say), so cells taken from the cache may not "
           + "match it; the page shows this run's outputs")
     }

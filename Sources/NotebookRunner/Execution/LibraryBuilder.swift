@@ -52,7 +52,7 @@ public struct LibraryBuilder: Sendable {
 
   /// The folder of a module's build for its fingerprint.
   public func directory(of module: String, plan: LibraryPlan) -> String {
-    "\(project.cacheDirectory)/modules/\(module)-\((plan.fingerprints[module] ?? "missing").prefix(16))"
+    "\(project.cache.modules)/\(module)-\((plan.fingerprints[module] ?? "missing").prefix(16))"
   }
 
   /// Returns the compiled modules that programs importing `imports` link, compiling those whose

@@ -58,9 +58,9 @@ public struct NotebookExecutor: Sendable {
     }
     // A folder of its own per execution: two builds of one notebook at once (say, from two
     // processes that do not share the CLI's lock) must not overwrite each other's program.
-    StaleRunFolders.remove(under: "\(project.cacheDirectory)/programs")
+    StaleRunFolders.remove(under: project.cache.programs)
     let workDirectory =
-      "\(project.cacheDirectory)/programs/\(notebook.slug)-\(SHA256.hex(notebook.path).prefix(8))"
+      CacheLayout.notebookFolder(notebook.path, slug: notebook.slug, under: project.cache.programs)
       + "/run-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
     try FileManager.default.createDirectory(atPath: workDirectory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: workDirectory) }

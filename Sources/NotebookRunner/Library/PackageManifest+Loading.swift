@@ -11,7 +11,7 @@ extension PackageManifest {
       throw RunnerError.io("Cannot read '\(manifest)': the notebook libraries are built from the package's targets")
     }
     let digest = SHA256.hex(toolchain.version + "\u{0}" + String(decoding: bytes, as: UTF8.self))
-    let memo = "\(project.cacheDirectory)/package-\(digest.prefix(16)).json"
+    let memo = project.cache.packageDescription(digest: digest)
     if let data = FileManager.default.contents(atPath: memo), let parsed = try? PackageManifest(dumpJSON: data) {
       return parsed
     }
@@ -31,7 +31,7 @@ extension PackageManifest {
     }
     // A scratch folder of its own: the package's `.build` may be locked by a build or a test run.
     let arguments = [
-      "package", "--package-path", project.root, "--scratch-path", "\(project.cacheDirectory)/package-scratch",
+      "package", "--package-path", project.root, "--scratch-path", project.cache.packageScratch,
       "dump-package",
     ]
     let result = try CapturedCommand.run(swift, arguments, timeout: 120)

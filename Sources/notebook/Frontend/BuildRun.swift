@@ -68,7 +68,7 @@ struct BuildRun {
     let stampPath = RenderStamp.path(project: session.project, siteDirectory: siteDirectory)
     let stamp = RenderStamp(pages: pages, siteDirectory: siteDirectory)
     if run.outcomes.contains(where: \.executed) || !stamp.matches(storedAt: stampPath) {
-      let renderCache = "\(session.project.cacheDirectory)/site"
+      let renderCache = session.project.cache.site
       var siteBuilder = SiteBuilder(siteDirectory: siteDirectory, cacheDirectory: renderCache)
       siteBuilder.katexProcess = katex.process
       let report = try siteBuilder.build(pages)

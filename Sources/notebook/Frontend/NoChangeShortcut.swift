@@ -116,6 +116,6 @@ struct NoChangeShortcut: Codable, Equatable {
   }
 
   private static func resultFile(_ project: Project, _ path: String) -> String {
-    ResultCache(directory: "\(project.cacheDirectory)/results").file(forNotebookAt: path)
+    ResultCache(directory: project.cache.results).file(forNotebookAt: path)
   }
 }

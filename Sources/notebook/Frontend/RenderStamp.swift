@@ -57,7 +57,7 @@ struct RenderStamp {
 
   /// Where the stamp of renders into `siteDirectory` is kept.
   static func path(project: Project, siteDirectory: String) -> String {
-    "\(project.cacheDirectory)/site-stamps/\(SHA256.hex(siteDirectory).prefix(16))"
+    project.cache.renderStamp(siteDirectory: siteDirectory)
   }
 
   private static func load(_ path: String) -> [Substring] {

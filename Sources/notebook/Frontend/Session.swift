@@ -41,7 +41,7 @@ struct Session {
   /// Takes the build lock, telling the user if another build holds it.
   func lockBuilds() throws -> AnyObject {
     try FileManager.default.createDirectory(atPath: project.cacheDirectory, withIntermediateDirectories: true)
-    return try FileLock(path: "\(project.cacheDirectory)/build.lock") {
+    return try FileLock(path: project.cache.buildLock) {
       Console.status("Waiting for another build of this project to finish…")
     }
   }
@@ -49,7 +49,7 @@ struct Session {
   /// The site pages for every notebook: built outcomes, plus cached results for the rest.
   func sitePages(for outcomes: [NotebookBuilder.Outcome], builder: NotebookBuilder) -> [SitePage] {
     let built = Dictionary(outcomes.map { ($0.notebook.path, $0) }, uniquingKeysWith: { first, _ in first })
-    let cache = ResultCache(directory: "\(project.cacheDirectory)/results")
+    let cache = ResultCache(directory: project.cache.results)
     return project.notebookPaths().map { path in
       var page: SitePage
       if let outcome = built[path] {

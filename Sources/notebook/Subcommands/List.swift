@@ -14,7 +14,7 @@ struct List: ParsableCommand {
   func run() throws {
     let session = try Session.open()
     let builder = NotebookBuilder(project: session.project, toolchain: session.toolchain)
-    let cache = ResultCache(directory: "\(session.project.cacheDirectory)/results")
+    let cache = ResultCache(directory: session.project.cache.results)
     // Without a readable Package.swift nothing can run: every notebook shows as stale or never run.
     let plan = try? LibraryBuilder(project: session.project, toolchain: session.toolchain).plan()
     let digests = FileDigests(memoPath: nil)

@@ -1,0 +1,48 @@
+import Foundation
+
+/// Where everything under a project's `.notebook-cache/` lives: the one place that names its folders.
+///
+/// Every part of the cache can be removed at any time (`notebook clean` removes all of it); what is
+/// missing is made again.
+public struct CacheLayout: Sendable {
+  /// The cache's folder.
+  public let root: String
+
+  /// The layout of the cache in `root`.
+  public init(root: String) { self.root = root }
+
+  /// Whole-notebook results, one file per notebook (``ResultCache``).
+  public var results: String { "\(root)/results" }
+  /// Single cells' results, a folder per notebook.
+  public var cells: String { "\(root)/cells" }
+  /// Generated and compiled notebook programs, a folder per run (removed when it ends).
+  public var programs: String { "\(root)/programs" }
+  /// Compiled library modules, a folder per module and fingerprint.
+  public var modules: String { "\(root)/modules" }
+  /// The memo of input files' digests by size and modification time.
+  public var fileDigests: String { "\(root)/file-digests.json" }
+  /// The scratch folder `swift package dump-package` works in.
+  public var packageScratch: String { "\(root)/package-scratch" }
+  /// The lock every build of the project takes.
+  public var buildLock: String { "\(root)/build.lock" }
+  /// The renderer's caches (math, highlighting, prepared pages).
+  public var site: String { "\(root)/site" }
+
+  /// The memo of the package description read for a manifest and compiler digest.
+  public func packageDescription(digest: String) -> String { "\(root)/package-\(digest.prefix(16)).json" }
+
+  /// The stamp of the last render into `siteDirectory`.
+  public func renderStamp(siteDirectory: String) -> String {
+    "\(root)/site-stamps/\(SHA256.hex(siteDirectory).prefix(16))"
+  }
+
+  /// The folder of one notebook's entries under `folder` (results of its cells, its programs).
+  static func notebookFolder(_ notebookPath: String, slug: String, under folder: String) -> String {
+    "\(folder)/\(slug)-\(SHA256.hex(notebookPath).prefix(8))"
+  }
+}
+
+extension Project {
+  /// Where the cache's parts live.
+  public var cache: CacheLayout { CacheLayout(root: cacheDirectory) }
+}
