@@ -23,6 +23,12 @@ public struct DisplayOutput: Sendable, Equatable {
     case math
     /// Raw HTML, inserted as is: only from an explicit ``HTML`` value.
     case html
+    /// One row of the notebook's summary table, from ``summarize(_:measured:held:verdict:)``: a JSON array
+    /// of its cells. It shows nothing where it was sent; the page gathers every row into the table.
+    case summaryRow = "summary-row"
+    /// Where the summary table goes, from ``showSummary(header:caption:)``: a JSON object with its header
+    /// and caption. The page fills in the rows every cell sent, in page order.
+    case summary
   }
 
   /// How the page treats ``content``.

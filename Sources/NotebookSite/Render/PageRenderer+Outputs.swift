@@ -105,6 +105,10 @@ extension PageRenderer {
       return page.mathOutputs[key].map { "<div class=\"output-math\">\(formula($0))</div>\n" } ?? ""
     case "html":
       return "<div class=\"output-html\">\(content)</div>\n"
+    case "summary-row":
+      return ""
+    case "summary":
+      return summary(content, cell: cell)
     default:
       return rejected(content, cell: cell, reason: "Output of unknown kind '\(kind)' is shown as text")
     }
@@ -123,6 +127,11 @@ extension PageRenderer {
       return rejected(
         content, cell: cell, reason: "A table output with markup other than a plain table is shown as text")
     }
+    return numberedTable(table, cell: cell)
+  }
+
+  /// A table's markup with its `Table N` line above the first table of a cell labelled `tbl-…`.
+  mutating func numberedTable(_ table: String, cell: Cell) -> String {
     var number = ""
     if let table = tableNumbers[cell.index], numberedTables.insert(cell.index).inserted {
       number = "<p class=\"table-number\">Table \(table)</p>\n"

@@ -109,6 +109,7 @@ struct PageRenderer {
         continue
       }
     }
+    if let warning = unshownSummaryWarning { outputDiagnostics.append(warning) }
     return html
   }
 
