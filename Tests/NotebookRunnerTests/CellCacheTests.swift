@@ -54,6 +54,22 @@ private func reasons(_ outcome: NotebookBuilder.Outcome) -> [String] { outcome.c
     #expect(undone.result.cells.map { TestProject.text($0) } == ["2\n", "3\n", "20\n"])
   }
 
+  @Test func aSummaryRowReRunsOnlyItsOwnCellAndTheTablesCellReadsNothing() throws {
+    let row = { (value: Int) in "let a = \(value)\nsummarize(\"a is two\", measured: \"\\(a)\", held: a == 2)" }
+    let source = { (value: Int) in notebook(first: row(value), last: "showSummary()") }
+    let path = try #require(try TestProject.write(["summary.md": source(2)])["summary.md"])
+    let first = try build(path)
+    #expect(first.result.cells[0].outputs == [.display(kind: "summary-row", content: #"["a is two","2","yes"]"#)])
+    #expect(first.result.cells[2].outputs.count == 1)
+    try rewrite(path, source(5))
+    let edited = try build(path)
+    #expect(reasons(edited) == ["changed", "cached", "cached"])
+    #expect(
+      edited.result.cells[0].outputs == [
+        .display(kind: "summary-row", content: #"["a is two","5","no — a check failed"]"#)
+      ])
+  }
+
   @Test func storedLinesMoveWithTheirCellsAndFailedChecksStayFailed() throws {
     let failing = "check(a == 3, \"a is three\")"
     let path = try #require(try TestProject.write(["lines.md": notebook(last: failing)])["lines.md"])
