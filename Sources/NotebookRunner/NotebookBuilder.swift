@@ -131,8 +131,9 @@ public struct NotebookBuilder: Sendable {
     reportPlatformNotes(for: pending.map { notebooks[$0] }, executor: executor, progress: progress)
     let executed = try runInParallel(pending, jobs: jobs) { index in
       let notebook = notebooks[index]
-      let cells = NotebookCells(notebook: notebook, context: contexts[index])
-      let cellPlan = force || perturbed ? CellPlan(forcing: notebook) : cells.plan(cellCache)
+      // A perturbed build neither looks cell results up nor stores them, so it needs no graph.
+      let cells = perturbed ? nil : NotebookCells(notebook: notebook, context: contexts[index])
+      var cellPlan = cells.flatMap { force ? nil : $0.plan(cellCache) } ?? CellPlan(forcing: notebook)
       let executes = cellPlan.runs.contains(where: \.executed)
       if executes { progress.executionStarted(notebook.path) }
       var result = try executor.execute(
@@ -140,8 +141,9 @@ public struct NotebookBuilder: Sendable {
       ) { cell, count in
         progress.cellStarted(notebook.path, cell, count)
       }
-      result.compileWarnings += cells.nondeterminism(in: result, rerun: cellPlan.rerun)
-      if !perturbed {
+      if result.ranWholeNotebook { cellPlan = CellPlan(forcing: notebook, reason: .wholeNotebook) }
+      if let cells {
+        result.compileWarnings += cells.nondeterminism(in: result, rerun: cellPlan.rerun)
         cells.store(result, ran: cellPlan.runs, in: cellCache)
         try cache.store(result, for: notebook, key: keys[index])
         // A failure may be this machine's (a timeout under load): the render build re-executes it.

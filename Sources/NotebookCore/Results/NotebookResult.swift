@@ -19,6 +19,9 @@ public struct NotebookResult: Sendable, Hashable, Codable {
   /// How many programs were compiled: one, and one more after each `error: true` cell that did not
   /// compile (a cell that traps is skipped in a new run of the same program).
   public var compilations = 0
+  /// Whether every cell ran because the program without the cells taken from the cell cache did not
+  /// compile (the cell graph missed a dependency).
+  public var ranWholeNotebook = false
   /// Seconds spent compiling.
   public var compileSeconds: Double
   /// Seconds spent running.

@@ -15,10 +15,11 @@ struct CellPlan {
   /// should be the same, or the notebook is not deterministic.
   let rerun: [Int: CellCache.Entry]
 
-  /// Every cell runs; nothing stored is used.
-  init(forcing notebook: Notebook) {
+  /// Every cell runs; nothing stored is used. `reason` says why: ``CellRun/Reason/forced`` or
+  /// ``CellRun/Reason/wholeNotebook``.
+  init(forcing notebook: Notebook, reason: CellRun.Reason = .forced) {
     runs = notebook.cells.map {
-      CellRun(index: $0.index, line: $0.fenceLine, reason: $0.options.eval ? .forced : .notEvaluated)
+      CellRun(index: $0.index, line: $0.fenceLine, reason: $0.options.eval ? reason : .notEvaluated)
     }
     reused = [:]
     rerun = [:]

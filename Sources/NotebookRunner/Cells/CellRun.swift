@@ -14,6 +14,8 @@ public struct CellRun: Sendable, Equatable, CustomStringConvertible {
     case forced
     /// It has `eval: false`.
     case notEvaluated
+    /// Every cell ran: the program without the cached cells did not compile (the graph missed a dependency).
+    case wholeNotebook
   }
 
   /// The cell's index.
@@ -33,12 +35,13 @@ public struct CellRun: Sendable, Equatable, CustomStringConvertible {
   /// Whether the cell was part of the program that ran.
   public var executed: Bool {
     switch reason {
-    case .changed, .dependsOn, .neededBy, .forced: true
+    case .changed, .dependsOn, .neededBy, .forced, .wholeNotebook: true
     case .cached, .notEvaluated: false
     }
   }
 
-  /// `changed`, `depends on line 12`, `needed by line 30`, `cached`, `forced`, `eval: false`.
+  /// `changed`, `depends on line 12`, `needed by line 30`, `cached`, `forced`, `eval: false`,
+  /// `whole notebook ran`.
   public var description: String {
     switch reason {
     case .changed: "changed"
@@ -47,6 +50,7 @@ public struct CellRun: Sendable, Equatable, CustomStringConvertible {
     case .cached: "cached"
     case .forced: "forced"
     case .notEvaluated: "eval: false"
+    case .wholeNotebook: "whole notebook ran"
     }
   }
 }

@@ -122,6 +122,7 @@ public struct NotebookExecutor: Sendable {
     _ notebook: Notebook, codeHash: String, after partial: Compiled, progress: @escaping (Int, Int) -> Void
   ) throws -> NotebookResult {
     var result = try execute(notebook, codeHash: codeHash, progress: progress)
+    result.ranWholeNotebook = true
     if !result.cells.contains(where: { $0.status == .compileError }), let first = partial.errors.first {
       let message =
         "The cells that had to run did not compile without the others ('\(first.diagnostic.message)'), "

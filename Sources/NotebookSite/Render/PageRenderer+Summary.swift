@@ -42,7 +42,9 @@ extension PageRenderer {
     for row in summaryRows {
       html += "<tr>" + row.cells.map { "<td>\($0.htmlEscaped)</td>" }.joined() + "</tr>"
     }
-    return numberedTable(html + "</tbody></table>", cell: cell)
+    // The inspector marks numeric cells, as in every other table of the page.
+    guard let table = TableInspector.render(html + "</tbody></table>") else { return "" }
+    return numberedTable(table, cell: cell)
   }
 
   /// A warning at the first row's cell when rows were sent but no cell shows the table.
