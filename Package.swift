@@ -42,9 +42,11 @@ let package = Package(
       name: "NotebookCore",
       dependencies: ["CCmark", .product(name: "Yams", package: "Yams")],
       swiftSettings: [.unsafeFlags(["-O"])]),
+    // Hashing, atomic writes, the build lock and a parallel map, shared by the runner, the site and the CLI.
+    .target(name: "NotebookSupport", swiftSettings: [.unsafeFlags(["-O"])]),
     .target(
       name: "NotebookRunner",
-      dependencies: ["NotebookCore", .product(name: "SwiftParser", package: "swift-syntax")],
+      dependencies: ["NotebookCore", "NotebookSupport", .product(name: "SwiftParser", package: "swift-syntax")],
       // Hashing sources and inputs is the whole cost of a no-change rebuild: optimise it even in debug builds.
       swiftSettings: [.unsafeFlags(["-O"])]),
     .target(
@@ -53,11 +55,11 @@ let package = Package(
         .product(name: "SwiftIDEUtils", package: "swift-syntax"),
         .product(name: "SwiftParser", package: "swift-syntax"),
       ]),
-    .target(name: "NotebookSite", dependencies: ["NotebookCore", "NotebookHighlight"]),
+    .target(name: "NotebookSite", dependencies: ["NotebookCore", "NotebookHighlight", "NotebookSupport"]),
     .executableTarget(
       name: "notebook",
       dependencies: [
-        "NotebookCore", "NotebookRunner", "NotebookSite",
+        "NotebookCore", "NotebookRunner", "NotebookSite", "NotebookSupport",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
@@ -69,7 +71,7 @@ let package = Package(
     // MARK: - Tests
     .testTarget(name: "NotebookCoreTests", dependencies: ["NotebookCore"]),
     .testTarget(name: "NotebookRuntimeTests", dependencies: ["NotebookRuntime"]),
-    .testTarget(name: "NotebookRunnerTests", dependencies: ["NotebookRunner", "NotebookCore"]),
+    .testTarget(name: "NotebookRunnerTests", dependencies: ["NotebookRunner", "NotebookCore", "NotebookSupport"]),
     .testTarget(
       name: "NotebookSiteTests", dependencies: ["NotebookSite", "NotebookCore"],
       exclude: ["Snapshots", "CommonMarkSpec"]),

@@ -1,5 +1,6 @@
 import Foundation
 import NotebookCore
+import NotebookSupport
 
 extension NotebookBuilder {
   /// Parses the notebook at a root-relative path.

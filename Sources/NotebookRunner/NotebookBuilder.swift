@@ -1,5 +1,6 @@
 import Foundation
 import NotebookCore
+import NotebookSupport
 
 /// Builds notebooks: parse, look up the cache, execute what changed, in parallel.
 public struct NotebookBuilder: Sendable {
@@ -94,7 +95,7 @@ public struct NotebookBuilder: Sendable {
     let libraryBuilder = LibraryBuilder(project: project, toolchain: toolchain)
     let digests = FileDigests(project: project)
     let plan = try libraryBuilder.plan(digests: digests)
-    let looked = try runInParallel(Array(paths.indices), jobs: ProcessInfo.processInfo.activeProcessorCount) {
+    let looked = try parallelMap(Array(paths.indices)) {
       index in
       let notebook = parse(paths[index])
       let context = executionContext(
@@ -129,7 +130,7 @@ public struct NotebookBuilder: Sendable {
       project: project, toolchain: toolchain, libraries: libraries, limits: limits, machine: machine,
       perturbed: perturbed)
     reportPlatformNotes(for: pending.map { notebooks[$0] }, executor: executor, progress: progress)
-    let executed = try runInParallel(pending, jobs: jobs) { index in
+    let executed = try parallelMap(pending, jobs: jobs) { index in
       let notebook = notebooks[index]
       // A perturbed build neither looks cell results up nor stores them, so it needs no graph.
       let cells = perturbed ? nil : NotebookCells(notebook: notebook, context: contexts[index])
@@ -178,29 +179,5 @@ extension NotebookBuilder {
       guard let note = executor.platform(for: notebook).record.note, said.insert(note).inserted else { continue }
       progress.message("note: \(note); pages may differ from the committed ones in their last digits")
     }
-  }
-}
-
-/// Runs `work` on each item with at most `jobs` at once; results keep the items' order.
-func runInParallel<T: Sendable>(
-  _ items: [Int], jobs: Int, _ work: @escaping @Sendable (Int) throws -> T
-) throws -> [T] {
-  let lock = NSLock()
-  nonisolated(unsafe) var results = [Result<T, any Error>?](repeating: nil, count: items.count)
-  nonisolated(unsafe) var next = 0
-  DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, items.count))) { _ in
-    while true {
-      let position: Int? = lock.withLock {
-        defer { next += 1 }
-        return next < items.count ? next : nil
-      }
-      guard let position else { return }
-      let result = Result { try work(items[position]) }
-      lock.withLock { results[position] = result }
-    }
-  }
-  return try results.map { result in
-    guard let result else { preconditionFailure("a parallel job produced no result") }
-    return try result.get()
   }
 }

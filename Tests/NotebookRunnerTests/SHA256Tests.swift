@@ -1,3 +1,4 @@
+import NotebookSupport
 import Testing
 
 @testable import NotebookRunner

@@ -1,5 +1,6 @@
 import Foundation
 import NotebookCore
+import NotebookSupport
 
 /// The cache key of a notebook's execution: everything that can change what its cells print.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import NotebookSupport
 
 /// SHA-256 digests of files, remembered between builds by each file's size and modification time.
 ///

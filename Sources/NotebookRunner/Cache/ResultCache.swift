@@ -1,5 +1,6 @@
 import Foundation
 import NotebookCore
+import NotebookSupport
 
 /// Stored execution results, one JSON file per notebook, outside `site/`.
 ///

@@ -1,5 +1,6 @@
 import Foundation
 import NotebookCore
+import NotebookSupport
 
 /// Stored results of single cells, several per cell, so that undoing an edit finds the result again.
 ///

@@ -1,4 +1,5 @@
 import NotebookCore
+import NotebookSupport
 
 /// The per-cell cache keys of a notebook: what can change what one cell prints.
 ///

@@ -19,7 +19,23 @@ struct ChildProcess {
     /// Killed by a signal it did not expect (a trap is SIGILL or SIGTRAP).
     case signaled(Int32)
     /// Stopped by the runner, for the given reason.
-    case stopped(String)
+    case stopped(StopReason)
+  }
+
+  /// Why the runner stopped a child: what the caller's `shouldStop` or the memory limit decided.
+  struct StopReason: Equatable, Sendable {
+    enum Kind: Equatable, Sendable {
+      /// A deadline passed.
+      case timedOut
+      /// The child printed more than the runner keeps.
+      case outputLimit
+      /// The run's processes went over their memory limit together.
+      case memoryLimit
+    }
+
+    var kind: Kind
+    /// What happened, for the terminal and the page.
+    var message: String
   }
 
   /// An error starting the child.
@@ -46,7 +62,7 @@ struct ChildProcess {
   ///   - onOutput: Receives each chunk of output as it arrives.
   ///   - shouldStop: Polled at least every 100 ms; a non-nil reason kills the process group.
   func run(
-    onOutput: ([UInt8]) -> Void, shouldStop: () -> String?
+    onOutput: ([UInt8]) -> Void, shouldStop: () -> StopReason?
   ) throws -> Termination {
     // Pipe creation and spawn are serialised so that no child started by another
     // thread inherits this pipe's write end before it is marked close-on-exec.
@@ -112,10 +128,10 @@ struct ChildProcess {
   }
 
   private func monitor(
-    pid: pid_t, readEnd: Int32, cgroup: RunCgroup?, onOutput: ([UInt8]) -> Void, shouldStop: () -> String?
+    pid: pid_t, readEnd: Int32, cgroup: RunCgroup?, onOutput: ([UInt8]) -> Void, shouldStop: () -> StopReason?
   ) -> Termination {
     var buffer = [UInt8](repeating: 0, count: 65536)
-    var stopReason: String?
+    var stopReason: StopReason?
     var exitStatus: Int32?
     var exitTime = Date.distantFuture
     var pipeOpen = true
@@ -151,9 +167,11 @@ struct ChildProcess {
   }
 
   /// The failure to report when the kernel killed a process of the run for its memory.
-  private static func memoryLimitMessage(_ cgroup: RunCgroup) -> String? {
+  private static func memoryLimitMessage(_ cgroup: RunCgroup) -> StopReason? {
     guard cgroup.hitMemoryLimit, let limit = cgroup.memoryLimit else { return nil }
-    return "The notebook's processes went over the memory limit (\(limit >> 20) MiB together) and were stopped"
+    return StopReason(
+      kind: .memoryLimit,
+      message: "The notebook's processes went over the memory limit (\(limit >> 20) MiB together) and were stopped")
   }
 
   /// Kills the child's process group and the rest of the run: its control group when there

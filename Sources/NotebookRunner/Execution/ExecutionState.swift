@@ -133,7 +133,7 @@ struct ExecutionState {
   private static func explain(_ termination: ChildProcess.Termination) -> (String, CellResult.Status) {
     switch termination {
     case .stopped(let reason):
-      return (reason, reason.contains("time") ? .timedOut : .crashed)
+      return (reason.message, reason.kind == .timedOut ? .timedOut : .crashed)
     case .signaled(let signal):
       return ("The cell crashed (\(signalName(signal)))", .crashed)
     case .exited(let code):

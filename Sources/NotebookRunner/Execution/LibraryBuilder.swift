@@ -1,5 +1,6 @@
 import Foundation
 import NotebookCore
+import NotebookSupport
 
 /// Compiles the notebook libraries with optimisation, each module into a folder keyed by its own fingerprint.
 ///

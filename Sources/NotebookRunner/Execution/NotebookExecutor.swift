@@ -1,5 +1,6 @@
 import Foundation
 import NotebookCore
+import NotebookSupport
 
 /// Compiles and runs one notebook, turning everything that happens into a ``NotebookResult``.
 ///

@@ -42,15 +42,19 @@ struct ProgramRun {
       shouldStop: {
         let now = Date()
         if now > notebookDeadline {
-          return "The notebook ran out of time (timeout: \(Self.seconds(notebook.frontMatter.timeout)))"
+          return .init(
+            kind: .timedOut,
+            message: "The notebook ran out of time (timeout: \(Self.seconds(notebook.frontMatter.timeout)))")
         }
         if let cell = parser.currentCell, let limit = cellTimeouts[cell] ?? nil,
           let started = parser.cellStartTimes[cell], now.timeIntervalSince(started) > limit
         {
-          return "The cell ran out of time (timeout: \(Self.seconds(limit)))"
+          return .init(kind: .timedOut, message: "The cell ran out of time (timeout: \(Self.seconds(limit)))")
         }
         if parser.totalBytes > limits.totalOutput {
-          return "The program printed more than \(limits.totalOutput >> 20) MiB and was stopped"
+          return .init(
+            kind: .outputLimit, message: "The program printed more than \(limits.totalOutput >> 20) MiB and was stopped"
+          )
         }
         return nil
       })

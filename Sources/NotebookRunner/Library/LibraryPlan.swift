@@ -1,5 +1,6 @@
 import Foundation
 import NotebookCore
+import NotebookSupport
 
 /// The notebook libraries of one build: the modules `Package.swift` declares, each module's
 /// fingerprint, and the flags of the system libraries below them.

@@ -1,4 +1,5 @@
 import Foundation
+import NotebookSupport
 
 extension PackageManifest {
   /// The project's `Package.swift`, described by `swift package dump-package` once per digest of

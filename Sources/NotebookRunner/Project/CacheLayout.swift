@@ -1,4 +1,5 @@
 import Foundation
+import NotebookSupport
 
 /// Where everything under a project's `.notebook-cache/` lives: the one place that names its folders.
 ///

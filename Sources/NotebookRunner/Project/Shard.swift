@@ -1,4 +1,5 @@
 import Foundation
+import NotebookSupport
 
 /// One of `count` equal parts of a build, for running a build on several machines.
 ///

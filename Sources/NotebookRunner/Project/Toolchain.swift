@@ -1,4 +1,5 @@
 import Foundation
+import NotebookSupport
 
 /// The Swift compiler the runner uses, found on `PATH` (or `SWIFTC`).
 public struct Toolchain: Sendable {
@@ -84,7 +85,7 @@ struct CapturedCommand {
     let deadline = Date().addingTimeInterval(timeout)
     let status = try process.run(
       onOutput: { bytes.append(contentsOf: $0) },
-      shouldStop: { Date() > deadline ? "took longer than \(Int(timeout)) s" : nil })
+      shouldStop: { Date() > deadline ? .init(kind: .timedOut, message: "took longer than \(Int(timeout)) s") : nil })
     return CapturedCommand(status: status, text: String(decoding: bytes, as: UTF8.self))
   }
 }

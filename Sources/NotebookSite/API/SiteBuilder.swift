@@ -1,5 +1,6 @@
 public import Foundation
 import NotebookCore
+import NotebookSupport
 
 /// Renders notebooks into a static site: one page per notebook, an index, the assets
 /// (stylesheet, KaTeX's stylesheet and fonts), and each notebook's Markdown in `source/`.
@@ -136,7 +137,7 @@ public struct SiteBuilder: Sendable {
       return old
     }
     let toRender = Array(zip(prepared, math.pages).enumerated().filter { reused[$0.offset] == nil })
-    let rendered = ParallelMap.map(toRender) { item in
+    let rendered = parallelMap(toRender) { item in
       let (prepared, results) = item.element
       let start = clock.now
       let page = renderPage(

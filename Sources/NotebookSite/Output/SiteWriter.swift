@@ -1,4 +1,5 @@
 import Foundation
+import NotebookSupport
 
 /// Writes rendered files into the site directory: only files whose bytes changed, each
 /// atomically (a temporary file in the same folder, then `rename`), and removes pages, assets
@@ -45,24 +46,17 @@ struct SiteWriter {
   }
 
   private func writeAtomically(_ data: Data, to url: URL, relativePath: String) throws {
-    let folder = url.deletingLastPathComponent()
-    let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).tmp-\(UUID().uuidString)")
     do {
-      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-      try data.write(to: temporary)
-      guard rename(temporary.path, url.path) == 0 else {
-        throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(errno))])
-      }
+      try NotebookSupport.writeAtomically(data, to: url.path)
     } catch {
-      try? FileManager.default.removeItem(at: temporary)
-      throw SiteError(.writeFailed(path: relativePath, underlying: "\(error.localizedDescription)"))
+      throw SiteError(.writeFailed(path: relativePath, underlying: error.reason))
     }
   }
 
   private func removeStale(keeping kept: Set<String>) -> [String] {
     var candidates: [String] = []
     let topLevel = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
-    candidates += topLevel.filter { $0.hasSuffix(".html") || Self.isTemporary($0) }
+    candidates += topLevel.filter { $0.hasSuffix(".html") || isAtomicWriteTemporary($0) }
     for folder in ["assets", SourceFiles.folder] {
       guard let walker = FileManager.default.enumerator(atPath: root.appendingPathComponent(folder).path) else {
         continue
@@ -81,9 +75,5 @@ struct SiteWriter {
       removed.append(path)
     }
     return removed
-  }
-
-  private static func isTemporary(_ name: String) -> Bool {
-    name.hasPrefix(".") && name.contains(".tmp-")
   }
 }

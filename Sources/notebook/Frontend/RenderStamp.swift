@@ -1,4 +1,5 @@
 import Foundation
+import NotebookSupport
 import NotebookRunner
 import NotebookSite
 

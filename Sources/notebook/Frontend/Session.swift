@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NotebookCore
+import NotebookSupport
 import NotebookRunner
 import NotebookSite
 

@@ -1,5 +1,6 @@
 import Foundation
 import NotebookCore
+import NotebookSupport
 
 /// Execution results shared through an HTTP store, in the layout of Bazel's HTTP remote cache.
 ///

@@ -1,5 +1,5 @@
 /// SHA-256 (FIPS 180-4), for cache keys and the provenance hashes shown on pages.
-public struct SHA256: Sendable {
+package struct SHA256: Sendable {
   private var state: [UInt32] = [
     0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,
   ]
@@ -7,7 +7,7 @@ public struct SHA256: Sendable {
   private var length: UInt64 = 0
 
   /// A hasher with nothing added yet.
-  public init() {}
+  package init() {}
 
   private static let roundConstants: [UInt32] = [
     0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4, 0xab1c_5ed5,
@@ -21,14 +21,14 @@ public struct SHA256: Sendable {
   ]
 
   /// The hex digest of `text`'s UTF-8 bytes.
-  public static func hex(_ text: String) -> String {
+  package static func hex(_ text: String) -> String {
     var hasher = SHA256()
     hasher.update(Array(text.utf8))
     return hasher.finalizeHex()
   }
 
   /// Adds bytes to the message.
-  public mutating func update(_ bytes: [UInt8]) {
+  package mutating func update(_ bytes: [UInt8]) {
     length &+= UInt64(bytes.count)
     var offset = 0
     if !pending.isEmpty {
@@ -50,11 +50,13 @@ public struct SHA256: Sendable {
   }
 
   /// Finishes the message and returns the digest as 64 lower-case hex digits.
-  public mutating func finalizeHex() -> String {
+  package mutating func finalizeHex() -> String {
     let bitLength = length &* 8
     var tail = pending + [0x80]
     while tail.count % 64 != 56 { tail.append(0) }
-    for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
+    for shift in stride(from: 56, through: 0, by: -8) {
+      tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
+    }
     tail.withUnsafeBufferPointer { buffer in
       for start in stride(from: 0, to: buffer.count, by: 64) { compress(buffer, at: start) }
     }
@@ -69,7 +71,8 @@ public struct SHA256: Sendable {
     withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
       for i in 0..<16 {
         let j = base + 4 * i
-        w[i] = UInt32(buffer[j]) << 24 | UInt32(buffer[j + 1]) << 16 | UInt32(buffer[j + 2]) << 8 | UInt32(buffer[j + 3])
+        w[i] =
+          UInt32(buffer[j]) << 24 | UInt32(buffer[j + 1]) << 16 | UInt32(buffer[j + 2]) << 8 | UInt32(buffer[j + 3])
       }
       for i in 16..<64 {
         let s0 = rotate(w[i - 15], 7) ^ rotate(w[i - 15], 18) ^ (w[i - 15] >> 3)
