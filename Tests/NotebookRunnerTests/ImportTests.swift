@@ -67,4 +67,15 @@ private func parse(_ bodies: [String]) -> Notebook {
     #expect(diagnostic.message.contains("no such module 'LabNoSuchTopic'"))
     #expect(diagnostic.message.contains("LabFlyHash"))
   }
+
+  @Test func aCellLeftOutBecauseItsResultIsCachedStillImportsForTheCellsThatRun() {
+    let notebook = parse([
+      "import LabRNN\nlet a = 1", "print(RNN.saturationConstant)", "//| error: true\nimport Nowhere",
+    ])
+    let source = ProgramGenerator.source(for: notebook, excluding: [0, 2])
+    let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+    #expect(lines.filter { $0 == "import LabRNN" }.count == 1)
+    #expect(!lines.contains("import Nowhere"))
+    #expect(!lines.contains("let a = 1"))
+  }
 }

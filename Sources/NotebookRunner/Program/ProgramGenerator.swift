@@ -17,7 +17,11 @@ enum ProgramGenerator {
   ///   - notebook: The parsed notebook.
   ///   - excluded: Cells left out (an expected failure already recorded).
   static func source(for notebook: Notebook, excluding excluded: Set<Int> = []) -> String {
-    let imports = ImportScanner.imports(in: notebook).filter { !excluded.contains($0.cell) }
+    // A cell taken from the cell cache still imports for the cells that run; an `error: true` cell left out
+    // after its expected failure does not (its import may be the failure).
+    let imports = ImportScanner.imports(in: notebook).filter {
+      !excluded.contains($0.cell) || !notebook.cells[$0.cell].options.error
+    }
     var lines = ["import Foundation", "import NotebookRuntime", "import Lab"]
     for found in imports {
       lines.append("#sourceLocation(file: \"\(escaped(notebook.path))\", line: \(found.line))")
