@@ -49,10 +49,11 @@ extension PageRenderer {
 
   /// A warning at the first row's cell when rows were sent but no cell shows the table.
   var unshownSummaryWarning: Diagnostic? {
-    guard !showsSummary, let first = summaryRows.first else { return nil }
+    let rows = summaryRows
+    guard let first = rows.first, !showsSummary else { return nil }
     return Diagnostic(
       .warning, file: notebook.path, line: first.cell.fenceLine,
-      "summarize(…) added \(summaryRows.count == 1 ? "a row" : "\(summaryRows.count) rows") to a summary "
+      "summarize(…) added \(rows.count == 1 ? "a row" : "\(rows.count) rows") to a summary "
         + "that no cell shows; call showSummary() where the table belongs")
   }
 }
