@@ -56,10 +56,13 @@ let package = Package(
         .product(name: "SwiftParser", package: "swift-syntax"),
       ]),
     .target(name: "NotebookSite", dependencies: ["NotebookCore", "NotebookHighlight", "NotebookSupport"]),
+    // The pipeline from sources to the written site, over the runner and the renderer.
+    .target(
+      name: "NotebookBuild", dependencies: ["NotebookCore", "NotebookRunner", "NotebookSite", "NotebookSupport"]),
     .executableTarget(
       name: "notebook",
       dependencies: [
-        "NotebookCore", "NotebookRunner", "NotebookSite", "NotebookSupport",
+        "NotebookBuild", "NotebookCore", "NotebookRunner", "NotebookSite", "NotebookSupport",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
@@ -79,6 +82,8 @@ let package = Package(
       name: "LabTests",
       dependencies: ["Lab", "NotebookRuntime"] + labTopics.map { Target.Dependency.target(name: $0) },
       exclude: ["Plot/Snapshots", "Summarization/Fixtures"]),
+    .testTarget(
+      name: "NotebookBuildTests", dependencies: ["NotebookBuild", "NotebookCore", "NotebookRunner", "NotebookSite"]),
     .testTarget(name: "notebookTests", dependencies: ["notebook"]),
   ]
 )

@@ -95,7 +95,7 @@ public struct NotebookBuilder: Sendable {
     let libraryBuilder = LibraryBuilder(project: project, toolchain: toolchain)
     let digests = FileDigests(project: project)
     let plan = try libraryBuilder.plan(digests: digests)
-    let looked = try parallelMap(Array(paths.indices)) {
+    let looked = parallelMap(Array(paths.indices)) {
       index in
       let notebook = parse(paths[index])
       let context = executionContext(

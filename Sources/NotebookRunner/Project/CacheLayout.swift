@@ -37,6 +37,19 @@ public struct CacheLayout: Sendable {
     "\(root)/site-stamps/\(SHA256.hex(siteDirectory).prefix(16))"
   }
 
+  /// The record of the last whole-project build into `siteDirectory` that changed nothing it can vouch for.
+  public func noChangeRecord(siteDirectory: String) -> String {
+    renderStamp(siteDirectory: siteDirectory) + ".no-change"
+  }
+
+  /// Removes every part of the cache but the build lock, which the caller holds.
+  public func removeAll() throws {
+    let entries = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
+    for entry in entries where "\(root)/\(entry)" != buildLock {
+      try FileManager.default.removeItem(atPath: "\(root)/\(entry)")
+    }
+  }
+
   /// The folder of one notebook's entries under `folder` (results of its cells, its programs).
   static func notebookFolder(_ notebookPath: String, slug: String, under folder: String) -> String {
     "\(folder)/\(slug)-\(SHA256.hex(notebookPath).prefix(8))"

@@ -1,5 +1,5 @@
 import Foundation
-import NotebookCore
+import NotebookBuild
 import NotebookRunner
 
 /// The `--report` JSON: per notebook, its status, whether it executed, and per-cell timings.
@@ -44,8 +44,8 @@ struct BuildReport: Encodable {
   var highlightSeconds: Double
   var totalSeconds: Double
 
-  init(run: BuildRun) {
-    notebooks = run.outcomes.map { outcome in
+  init(_ run: SiteBuildOutcome) {
+    notebooks = run.notebooks.map { outcome in
       let checks = outcome.result.checkCounts
       return Entry(
         path: outcome.notebook.path, status: run.succeeded(outcome) ? "ok" : "failed", executed: outcome.executed,

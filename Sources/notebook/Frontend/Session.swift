@@ -1,9 +1,8 @@
 import ArgumentParser
 import Foundation
-import NotebookCore
-import NotebookSupport
+import NotebookBuild
 import NotebookRunner
-import NotebookSite
+import NotebookSupport
 
 /// The shared work of the subcommands: find the project, build notebooks, render the site.
 struct Session {
@@ -47,24 +46,10 @@ struct Session {
     }
   }
 
-  /// The site pages for every notebook: built outcomes, plus cached results for the rest.
-  func sitePages(for outcomes: [NotebookBuilder.Outcome], builder: NotebookBuilder) -> [SitePage] {
-    let built = Dictionary(outcomes.map { ($0.notebook.path, $0) }, uniquingKeysWith: { first, _ in first })
-    let cache = ResultCache(directory: project.cache.results)
-    return project.notebookPaths().map { path in
-      var page: SitePage
-      if let outcome = built[path] {
-        page = SitePage(notebook: outcome.notebook, result: outcome.result)
-      } else {
-        let notebook = builder.parse(path)
-        page = SitePage(notebook: notebook, result: cache.anyResult(for: notebook)?.result)
-      }
-      // The stored result's file stamp says whether it is the result the site's page shows.
-      if let result = page.result {
-        let stamp = FileStamp.of(cache.file(forNotebookAt: path))
-        page.resultIdentity = "\(stamp) \(result.codeHash) \(result.succeeded)"
-      }
-      return page
-    }
+  /// The project's build, reporting progress on the terminal.
+  func siteBuild(siteDirectory: String? = nil, notebookCount: Int) -> SiteBuild {
+    var build = SiteBuild(project: project, toolchain: toolchain, siteDirectory: siteDirectory)
+    build.progress = ProgressPrinter.progress(total: notebookCount)
+    return build
   }
 }

@@ -1,8 +1,7 @@
 import ArgumentParser
 import Foundation
-import NotebookCore
+import NotebookBuild
 import NotebookRunner
-import NotebookSite
 
 /// `notebook build`: execute what changed and render the site.
 struct Build: ParsableCommand {
@@ -53,48 +52,49 @@ struct Build: ParsableCommand {
     let lock = try session.lockBuilds()
     defer { withExtendedLifetime(lock) {} }
     let siteDirectory = site.map { URL(fileURLWithPath: $0, relativeTo: URL(fileURLWithPath: cwd + "/")).path }
+    var build = session.siteBuild(siteDirectory: siteDirectory, notebookCount: selected.count)
+    build.sharedCache = shared
     let wholeProject = paths.isEmpty && shard == nil && !force
-    if wholeProject && report == nil && replayedNoChange(session, siteDirectory, selected, shared) { return }
+    if wholeProject && report == nil && replayedNoChange(build, selected) { return }
     let started = Date()
-    var buildRun = BuildRun(session: session, siteDirectory: siteDirectory)
-    buildRun.sharedCache = shared
-    let run: BuildRun
+    let outcome: SiteBuildOutcome
     if let shard = try shard.map(Shard.init(parsing:)) {
-      let share = SharedCache.share(of: selected, shard: shard, cache: shared)
-      run = try buildRun.execute(share, force: force, jobs: jobs, render: false)
+      outcome = try build.run(share(of: selected, shard: shard, build: build), force: force, jobs: jobs, render: false)
     } else {
-      run = try buildRun.execute(selected, force: force, jobs: jobs)
-      if let shared { SharedCache.recordTimes(of: run.outcomes, project: session.project, cache: shared) }
-      if wholeProject {
-        NoChangeShortcut.store(
-          run: run, started: started, project: session.project, toolchain: session.toolchain,
-          siteDirectory: siteDirectory ?? session.project.siteDirectory)
-      }
+      outcome = try build.run(selected, force: force, jobs: jobs)
+      BuildPrinter.printProblems(of: outcome, asked: selected)
+      build.recordExecutionTimes(of: outcome.notebooks)
+      if wholeProject { build.recordUnchanged(outcome, started: started) }
     }
-    if let shared { Console.line(SharedCache.summary(shared)) }
+    if let shared = build.sharedCache { Console.line(SharedCache.summary(shared)) }
     if let report {
-      try BuildReport(run: run).write(
+      try BuildReport(outcome).write(
         to: URL(fileURLWithPath: report, relativeTo: URL(fileURLWithPath: cwd + "/")).path)
     }
-    Console.line(run.summary)
-    if !run.succeeded { throw ExitCode.failure }
+    Console.line(outcome.summary)
+    if !outcome.succeeded { throw ExitCode.failure }
   }
 
-  /// Prints what the last build printed when nothing changed since (see ``NoChangeShortcut``).
-  private func replayedNoChange(
-    _ session: Session, _ siteDirectory: String?, _ selected: [String], _ shared: RemoteResultCache?
-  ) -> Bool {
+  /// The notebooks of `selected` this shard executes, with a line saying how they were chosen.
+  private func share(of selected: [String], shard: Shard, build: SiteBuild) -> [String] {
+    if build.sharedCache == nil {
+      Console.error(
+        "note: '--shard' without a shared cache ('--cache-url'): results stay in this machine's .notebook-cache/")
+    }
+    let share = build.share(of: selected, shard: shard)
+    Console.line("shard \(shard): \(share.paths.count) of \(selected.count) notebooks, \(share.basis)")
+    return share.paths
+  }
+
+  /// Prints what the last build printed when nothing changed since (see ``NoChangeRecord``).
+  private func replayedNoChange(_ build: SiteBuild, _ selected: [String]) -> Bool {
     let start = Date()
-    guard
-      let stored = NoChangeShortcut.replay(
-        project: session.project, toolchain: session.toolchain, paths: selected,
-        siteDirectory: siteDirectory ?? session.project.siteDirectory)
-    else { return false }
+    guard let stored = build.unchangedSinceLastBuild(selected) else { return false }
     for entry in stored.notebooks {
       for diagnostic in entry.diagnostics { Console.error(diagnostic) }
       Console.line(entry.line)
     }
-    if let shared { Console.line(SharedCache.summary(shared)) }
+    if let shared = build.sharedCache { Console.line(SharedCache.summary(shared)) }
     let count = stored.notebooks.count
     Console.line(
       "\(count) notebooks: \(count) ok, 0 failed, 0 executed, \(count) cached "

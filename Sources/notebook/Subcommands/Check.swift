@@ -1,8 +1,6 @@
 import ArgumentParser
 import Foundation
-import NotebookCore
-import NotebookRunner
-import NotebookSite
+import NotebookBuild
 
 /// `notebook check`: execute everything afresh and compare with the committed site.
 struct Check: ParsableCommand {
@@ -35,33 +33,31 @@ struct Check: ParsableCommand {
     let lock = try session.lockBuilds()
     defer { withExtendedLifetime(lock) {} }
     if perturb {
-      try DigitAuditRun(session: session, jobs: jobs).run(
-        paths: try session.notebookPaths(paths, from: FileManager.default.currentDirectoryPath))
+      try auditDigits(session, paths: try session.notebookPaths(paths, from: FileManager.default.currentDirectoryPath))
     } else {
       try compareWithSite(session)
     }
   }
 
   private func compareWithSite(_ session: Session) throws {
-    let builder = NotebookBuilder(project: session.project, toolchain: session.toolchain)
-    let outcomes = try builder.build(
-      session.project.notebookPaths(), force: true, jobs: jobs,
-      progress: ProgressPrinter.progress(total: session.project.notebookPaths().count))
-    let pages = session.sitePages(for: outcomes, builder: builder)
-    let rendered = try SiteBuilder(siteDirectory: session.project.siteDirectory).renderWithReport(pages)
-    for diagnostic in rendered.report.diagnostics { Console.error(diagnostic.description) }
-    let notebooks = Dictionary(pages.map { ($0.notebook.slug + ".html", $0.notebook) }) { first, _ in first }
-    let findings = SiteComparison(
-      rendered: rendered.files, siteDirectory: session.project.siteDirectory, notebooks: notebooks
-    ).findings()
-    for note in findings.notes { Console.line("note: \(note)") }
-    for difference in findings.differences { Console.error(difference) }
-    let failed = outcomes.filter { !$0.succeeded }.count
-    Console.line(
-      "check: \(outcomes.count) notebooks executed, \(failed) failed; "
-        + "\(rendered.files.count) site files compared, \(findings.differences.count) differ"
-        + (findings.notes.isEmpty ? "" : ", \(findings.notes.count) agree within tolerance"))
-    let renderFailed = rendered.report.diagnostics.contains { $0.severity == .error }
-    if failed > 0 || !findings.differences.isEmpty || renderFailed { throw ExitCode.failure }
+    let report = try session.siteBuild(notebookCount: session.project.notebookPaths().count)
+      .checkAgainstSite(jobs: jobs)
+    for diagnostic in report.renderDiagnostics { Console.error(diagnostic.description) }
+    for note in report.findings.notes { Console.line("note: \(note)") }
+    for difference in report.findings.differences { Console.error(difference) }
+    Console.line(report.summary)
+    if !report.succeeded { throw ExitCode.failure }
+  }
+
+  /// Each notebook on its platform and on a perturbed one, every changed digit reported.
+  private func auditDigits(_ session: Session, paths: [String]) throws {
+    let build = session.siteBuild(notebookCount: paths.count)
+    let platforms: (pinned: String, perturbed: String)
+    do { platforms = try build.auditPlatforms() } catch { throw ValidationError(error.description) }
+    Console.line("Auditing shown digits: '\(platforms.pinned)' against '\(platforms.perturbed)'")
+    let report = try build.auditDigits(paths, jobs: jobs)
+    for finding in report.findings { Console.error(finding.description) }
+    Console.line(report.summary)
+    if !report.succeeded { throw ExitCode.failure }
   }
 }

@@ -12,11 +12,7 @@ struct Clean: ParsableCommand {
     let session = try Session.open()
     let lock = try session.lockBuilds()
     defer { withExtendedLifetime(lock) {} }
-    let cache = session.project.cacheDirectory
-    let entries = (try? FileManager.default.contentsOfDirectory(atPath: cache)) ?? []
-    for entry in entries where entry != "build.lock" {
-      try FileManager.default.removeItem(atPath: "\(cache)/\(entry)")
-    }
+    try session.project.cache.removeAll()
     Console.line("Removed the cache in .notebook-cache/")
   }
 }

@@ -27,8 +27,10 @@ struct Preview: AsyncParsableCommand {
           do {
             let lock = try session.lockBuilds()
             defer { withExtendedLifetime(lock) {} }
-            let run = try BuildRun(session: session).execute(session.project.notebookPaths(), force: false, jobs: 2)
-            Console.line(run.summary)
+            let paths = session.project.notebookPaths()
+            let outcome = try session.siteBuild(notebookCount: paths.count).run(paths, force: false, jobs: 2)
+            BuildPrinter.printProblems(of: outcome, asked: paths)
+            Console.line(outcome.summary)
           } catch {
             Console.error("Rebuild failed: \(error)")
           }

@@ -6,18 +6,18 @@ import NotebookSite
 ///
 /// A notebook page made on another numerical platform is compared with tolerance
 /// (``PageComparison``); every other file byte for byte.
-struct SiteComparison {
+public struct SiteComparison: Sendable {
   let rendered: [String: Data]
   let siteDirectory: String
   /// The notebook of each page, by its file name in the site (`rnn-gradients.html`).
   let notebooks: [String: Notebook]
 
   /// What the comparison found.
-  struct Findings {
+  public struct Findings: Sendable {
     /// One readable paragraph per file that is missing, extra or different.
-    var differences: [String] = []
+    public internal(set) var differences: [String] = []
     /// One line per page from another platform that agreed within tolerance.
-    var notes: [String] = []
+    public internal(set) var notes: [String] = []
   }
 
   /// Compares every file.

@@ -4,7 +4,7 @@ import NotebookRunner
 import NotebookSite
 import Testing
 
-@testable import notebook
+@testable import NotebookBuild
 
 /// An edit saved while a build renders is never stamped as rendered.
 @Suite struct RenderStampTests {
@@ -27,7 +27,7 @@ import Testing
     // the last moment at which the old code read the file again.
     let rendered = pages(builder)
     let stamp = RenderStamp(pages: rendered, siteDirectory: root + "/site")
-    let stampPath = RenderStamp.path(project: project, siteDirectory: root + "/site")
+    let stampPath = project.cache.renderStamp(siteDirectory: root + "/site")
     try Data("---\ntitle: B\n---\n\nNew prose.\n".utf8).write(to: file)
     stamp.store(at: stampPath, siteDirectory: root + "/site", pages: rendered)
 

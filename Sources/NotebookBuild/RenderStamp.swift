@@ -1,7 +1,7 @@
 import Foundation
-import NotebookSupport
 import NotebookRunner
 import NotebookSite
+import NotebookSupport
 
 /// A fingerprint of everything a site render depends on, to skip rendering when nothing changed.
 ///
@@ -41,9 +41,7 @@ struct RenderStamp {
   func store(at path: String, siteDirectory: String, pages: [SitePage]) {
     let refreshed = RenderStamp(pages: pages, siteDirectory: siteDirectory)
     let lines = [refreshed.value] + refreshed.digests.sorted { $0.key < $1.key }.map { "\($1)\t\($0)" }
-    try? FileManager.default.createDirectory(
-      atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-    try? Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+    try? writeAtomically(Data((lines.joined(separator: "\n") + "\n").utf8), to: path)
   }
 
   /// The digests of the texts the last stored render showed, by notebook path (empty when none).
@@ -54,11 +52,6 @@ struct RenderStamp {
       if fields.count == 2 { digests[String(fields[1])] = String(fields[0]) }
     }
     return digests
-  }
-
-  /// Where the stamp of renders into `siteDirectory` is kept.
-  static func path(project: Project, siteDirectory: String) -> String {
-    project.cache.renderStamp(siteDirectory: siteDirectory)
   }
 
   private static func load(_ path: String) -> [Substring] {

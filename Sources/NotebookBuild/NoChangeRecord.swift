@@ -1,6 +1,7 @@
 import Foundation
 import NotebookCore
 import NotebookRunner
+import NotebookSupport
 
 /// Recognises a build of the whole project in which nothing changed, without parsing a notebook or
 /// decoding a result: the build then only repeats what the last one printed.
@@ -11,88 +12,84 @@ import NotebookRunner
 /// executable's, the compiler's and the CPU's identity. A later build is a no-change build when all
 /// of them are the same. Any difference, or a file changed in the last two seconds (file times are
 /// coarse), sends the build down the ordinary path; that path is always correct, this one only fast.
-struct NoChangeShortcut: Codable, Equatable {
-  struct Entry: Codable, Equatable {
-    var path: String
+public struct NoChangeRecord: Codable, Equatable, Sendable {
+  /// What the last build printed for one notebook, with the stamps of the files it read.
+  public struct Entry: Codable, Equatable, Sendable {
+    /// The notebook's root-relative path.
+    public var path: String
     var stamp: String
     var inputs: [String: String]
     var result: String
-    var line: String
-    var diagnostics: [String]
+    /// The notebook's status line, as a cached build prints it.
+    public var line: String
+    /// Its problems, one `file:line:col: …` line each.
+    public var diagnostics: [String]
   }
 
   var environment: String
-  var notebooks: [Entry]
+  /// One entry per notebook, in build order.
+  public var notebooks: [Entry]
   var site: String
+}
 
-  /// Where the shortcut for renders into `siteDirectory` is kept.
-  static func path(project: Project, siteDirectory: String) -> String {
-    RenderStamp.path(project: project, siteDirectory: siteDirectory) + ".no-change"
-  }
-
-  /// The lines to print when nothing changed since the stored build, or `nil`.
-  static func replay(
-    project: Project, toolchain: Toolchain, paths: [String], siteDirectory: String
-  ) -> NoChangeShortcut? {
-    let file = path(project: project, siteDirectory: siteDirectory)
+extension SiteBuild {
+  /// What to print when nothing changed since the recorded build of `paths`, or `nil`.
+  public func unchangedSinceLastBuild(_ paths: [String]) -> NoChangeRecord? {
+    let file = project.cache.noChangeRecord(siteDirectory: siteDirectory)
     guard let data = FileManager.default.contents(atPath: file),
-      let stored = try? JSONDecoder().decode(NoChangeShortcut.self, from: data),
+      let stored = try? JSONDecoder().decode(NoChangeRecord.self, from: data),
       stored.notebooks.map(\.path) == paths,
-      stored.environment == environment(project: project, toolchain: toolchain)
+      stored.environment == environmentIdentity()
     else { return nil }
     let now = Date().timeIntervalSince1970
     for entry in stored.notebooks {
-      guard stable(project.path(entry.path), now: now) == entry.stamp,
-        FileStamp.of(resultFile(project, entry.path)) == entry.result,
-        entry.inputs.allSatisfy({ stable(project.path($0.key), now: now) == $0.value })
+      guard Self.stable(project.path(entry.path), now: now) == entry.stamp,
+        FileStamp.of(resultFile(entry.path)) == entry.result,
+        entry.inputs.allSatisfy({ Self.stable(project.path($0.key), now: now) == $0.value })
       else { return nil }
     }
     guard RenderStamp.folderSignature(siteDirectory) == stored.site else { return nil }
     return stored
   }
 
-  /// Stores the shortcut after a successful build of every notebook that started at `started`.
-  static func store(
-    run: BuildRun, started: Date, project: Project, toolchain: Toolchain, siteDirectory: String
-  ) {
-    let file = path(project: project, siteDirectory: siteDirectory)
+  /// Records a build of every notebook that started at `started`, when it succeeded, so that the next
+  /// build can recognise that nothing changed; otherwise removes the record.
+  public func recordUnchanged(_ outcome: SiteBuildOutcome, started: Date) {
+    let file = project.cache.noChangeRecord(siteDirectory: siteDirectory)
     try? FileManager.default.removeItem(atPath: file)
-    guard run.succeeded, run.outcomes.map(\.notebook.path) == project.notebookPaths() else { return }
+    guard outcome.succeeded, outcome.notebooks.map(\.notebook.path) == project.notebookPaths() else { return }
     // A file changed after the build read it (or too close to that for its stamp to tell) must not be
     // vouched for: its stamp would describe text the build never saw.
     let now = started.timeIntervalSince1970
-    var entries: [Entry] = []
-    for outcome in run.outcomes {
-      let notebook = outcome.notebook
-      let inputs = notebook.frontMatter.inputs.map { CacheKey.inputPath($0, notebook: notebook) }
-      let entry = Entry(
-        path: notebook.path, stamp: stable(project.path(notebook.path), now: now),
-        inputs: Dictionary(inputs.map { ($0, stable(project.path($0), now: now)) }) { first, _ in first },
-        result: FileStamp.of(resultFile(project, notebook.path)),
-        line: ProgressPrinter.line(for: cached(outcome)), diagnostics: outcome.diagnostics.map(\.description))
+    var entries: [NoChangeRecord.Entry] = []
+    for built in outcome.notebooks {
+      let entry = entry(for: built, now: now)
       guard entry.stamp != "recent", !entry.inputs.values.contains("recent") else { return }
       entries.append(entry)
     }
-    let shortcut = NoChangeShortcut(
-      environment: environment(project: project, toolchain: toolchain), notebooks: entries,
-      site: RenderStamp.folderSignature(siteDirectory))
-    guard let data = try? JSONEncoder().encode(shortcut) else { return }
-    try? FileManager.default.createDirectory(
-      atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-    try? data.write(to: URL(fileURLWithPath: file), options: .atomic)
+    let record = NoChangeRecord(
+      environment: environmentIdentity(), notebooks: entries, site: RenderStamp.folderSignature(siteDirectory))
+    guard let data = try? JSONEncoder().encode(record) else { return }
+    try? writeAtomically(data, to: file)
   }
 
-  private static func cached(_ outcome: NotebookBuilder.Outcome) -> NotebookBuilder.Outcome {
-    var cached = outcome
+  private func entry(for built: NotebookBuilder.Outcome, now: Double) -> NoChangeRecord.Entry {
+    let notebook = built.notebook
+    let inputs = notebook.frontMatter.inputs.map { CacheKey.inputPath($0, notebook: notebook) }
+    var cached = built
     cached.executed = false
     cached.fromSharedCache = false
-    return cached
+    return NoChangeRecord.Entry(
+      path: notebook.path, stamp: Self.stable(project.path(notebook.path), now: now),
+      inputs: Dictionary(inputs.map { ($0, Self.stable(project.path($0), now: now)) }) { first, _ in first },
+      result: FileStamp.of(resultFile(notebook.path)), line: cached.statusLine,
+      diagnostics: built.diagnostics.map(\.description))
   }
 
   /// What every result depends on besides the project's files.
-  private static func environment(project: Project, toolchain: Toolchain) -> String {
+  private func environmentIdentity() -> String {
     // Every module's fingerprint: an edit of any of them may change a notebook that imports it. A library
-    // that cannot be planned gets a value no stored shortcut has, so the build runs and reports why.
+    // that cannot be planned gets a value no stored record has, so the build runs and reports why.
     guard
       let plan = try? LibraryBuilder(project: project, toolchain: toolchain).plan(
         digests: FileDigests(project: project))
@@ -115,7 +112,7 @@ struct NoChangeShortcut: Codable, Equatable {
     return stamp
   }
 
-  private static func resultFile(_ project: Project, _ path: String) -> String {
+  private func resultFile(_ path: String) -> String {
     ResultCache(directory: project.cache.results).file(forNotebookAt: path)
   }
 }
