@@ -33,20 +33,24 @@ let package = Package(
       providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]),
 
     // MARK: - What every notebook program links
-    .target(name: "NotebookRuntime", swiftSettings: [.swiftLanguageMode(.v5)]),
+    // The record kinds and framing the runtime writes and the runner reads.
+    .target(name: "NotebookWire"),
+    .target(name: "NotebookRuntime", dependencies: ["NotebookWire"], swiftSettings: [.swiftLanguageMode(.v5)]),
     .target(name: "Lab", dependencies: ["NotebookRuntime", "CBLAS"]),
   ] + labTopics.map { Target.target(name: $0, dependencies: ["Lab"]) } + [
 
     // MARK: - The notebook system
     .target(
       name: "NotebookCore",
-      dependencies: ["CCmark", .product(name: "Yams", package: "Yams")],
+      dependencies: ["CCmark", "NotebookWire", .product(name: "Yams", package: "Yams")],
       swiftSettings: [.unsafeFlags(["-O"])]),
     // Hashing, atomic writes, the build lock and a parallel map, shared by the runner, the site and the CLI.
     .target(name: "NotebookSupport", swiftSettings: [.unsafeFlags(["-O"])]),
     .target(
       name: "NotebookRunner",
-      dependencies: ["NotebookCore", "NotebookSupport", .product(name: "SwiftParser", package: "swift-syntax")],
+      dependencies: [
+        "NotebookCore", "NotebookSupport", "NotebookWire", .product(name: "SwiftParser", package: "swift-syntax"),
+      ],
       // Hashing sources and inputs is the whole cost of a no-change rebuild: optimise it even in debug builds.
       swiftSettings: [.unsafeFlags(["-O"])]),
     .target(
@@ -55,7 +59,8 @@ let package = Package(
         .product(name: "SwiftIDEUtils", package: "swift-syntax"),
         .product(name: "SwiftParser", package: "swift-syntax"),
       ]),
-    .target(name: "NotebookSite", dependencies: ["NotebookCore", "NotebookHighlight", "NotebookSupport"]),
+    .target(
+      name: "NotebookSite", dependencies: ["NotebookCore", "NotebookHighlight", "NotebookSupport", "NotebookWire"]),
     // The pipeline from sources to the written site, over the runner and the renderer.
     .target(
       name: "NotebookBuild", dependencies: ["NotebookCore", "NotebookRunner", "NotebookSite", "NotebookSupport"]),
@@ -74,6 +79,7 @@ let package = Package(
     // MARK: - Tests
     .testTarget(name: "NotebookCoreTests", dependencies: ["NotebookCore"]),
     .testTarget(name: "NotebookRuntimeTests", dependencies: ["NotebookRuntime"]),
+    .testTarget(name: "NotebookWireTests", dependencies: ["NotebookWire"]),
     .testTarget(name: "NotebookRunnerTests", dependencies: ["NotebookRunner", "NotebookCore", "NotebookSupport"]),
     .testTarget(
       name: "NotebookSiteTests", dependencies: ["NotebookSite", "NotebookCore"],

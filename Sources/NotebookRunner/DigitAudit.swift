@@ -65,8 +65,9 @@ extension CellOutput {
   /// The output as the audit reads it: everything a page would show of it.
   var text: String {
     switch self {
-    case .text(let text), .error(let text): return text
-    case .display(let kind, let content): return "\(kind) \(content)"
+    case .text(let text): return text
+    case .error(let error): return error.description
+    case .display(let kind, let content): return "\(kind.rawValue) \(content)"
     case .check(let passed, let claim, let detail), .sanityCheck(let passed, let claim, let detail):
       return "\(passed) \(claim) \(detail)"
     case .truncated(let dropped): return "truncated \(dropped)"

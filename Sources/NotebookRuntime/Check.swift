@@ -1,4 +1,5 @@
 import Foundation
+import NotebookWire
 
 /// Records a claim and whether it held; the page shows it as ✓ or ✗.
 ///
@@ -48,19 +49,6 @@ public func sanityCheck(_ condition: Bool, _ claim: String, detail: String = "",
   return condition
 }
 
-struct CheckRecord: Codable {
-  var passed: Bool
-  var claim: String
-  var detail: String
-  /// The line of the call in the notebook (the program is compiled with the notebook's line numbers).
-  var line: Int
-  /// Set for a ``sanityCheck(_:_:detail:)``; absent for a claim.
-  var sanity: Bool? = nil
-}
-
 private func send(_ record: CheckRecord) {
-  let encoder = JSONEncoder()
-  encoder.outputFormatting = [.sortedKeys]
-  let data = (try? encoder.encode(record)) ?? Data()
-  OutputChannel.send(kind: "check", payload: String(decoding: data, as: UTF8.self))
+  OutputChannel.send(.check, json: record)
 }

@@ -1,3 +1,5 @@
+import NotebookWire
+
 /// A value a notebook cell can show with ``show(_:)``.
 ///
 /// Conforming types turn themselves into one ``DisplayOutput``. The runtime ships
@@ -10,26 +12,7 @@ public protocol Displayable {
 /// One rendered output of a cell, as the runtime sends it to the runner.
 public struct DisplayOutput: Sendable, Equatable {
   /// What the page does with an output's content.
-  public enum Kind: String, Sendable, CaseIterable {
-    /// Plain text, always escaped.
-    case text
-    /// An inline SVG figure; the page embeds it as markup.
-    case svg
-    /// An HTML table built by ``Table`` (its cells are escaped).
-    case table
-    /// CommonMark, rendered without raw HTML.
-    case markdown
-    /// A TeX formula, typeset at build time.
-    case math
-    /// Raw HTML, inserted as is: only from an explicit ``HTML`` value.
-    case html
-    /// One row of the notebook's summary table, from ``summarize(_:measured:held:verdict:)``: a JSON array
-    /// of its cells. It shows nothing where it was sent; the page gathers every row into the table.
-    case summaryRow = "summary-row"
-    /// Where the summary table goes, from ``showSummary(header:caption:)``: a JSON object with its header
-    /// and caption. The page fills in the rows every cell sent, in page order.
-    case summary
-  }
+  public typealias Kind = DisplayKind
 
   /// How the page treats ``content``.
   public var kind: Kind

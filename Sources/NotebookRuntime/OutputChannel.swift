@@ -1,27 +1,28 @@
 import Foundation
+import NotebookWire
 
-/// Writes framed records into the program's standard output, interleaved with `print`.
+/// Writes framed records (``RecordFraming``) into the program's standard output, interleaved with `print`.
 ///
-/// The wire format, which the runner parses back, is one record per output:
-///
-///     "\n" U+0001 <nonce> " " <kind> " " <byte count> "\n" <payload>
-///
-/// The nonce is a random token the runner passes in `NOTEBOOK_NONCE` for each run,
-/// so printed text cannot forge a record. The leading newline lets a record follow
-/// text that did not end with one; the runner removes exactly that newline.
 /// Records go through `print` so they stay ordered with the cell's own prints.
 enum OutputChannel {
   /// The nonce of this run, or `nil` when the program runs outside the runner.
-  static let nonce: String? = ProcessInfo.processInfo.environment["NOTEBOOK_NONCE"]
+  static let nonce: String? = ProcessInfo.processInfo.environment[RunEnvironment.nonce]
 
   /// Sends one record; outside the runner, prints a readable form instead.
-  static func send(kind: String, payload: String) {
+  static func send(_ kind: RecordKind, payload: String) {
     guard let nonce else {
-      print("[\(kind)] \(payload)")
+      print("[\(kind.wireName)] \(payload)")
       return
     }
-    print("\n\u{1}\(nonce) \(kind) \(payload.utf8.count)\n\(payload)", terminator: "")
+    print(RecordFraming.record(kind, payload: payload, nonce: nonce), terminator: "")
     fflush(nil)
+  }
+
+  /// Sends `value` as JSON with sorted keys.
+  static func send(_ kind: RecordKind, json value: some Encodable) {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    send(kind, payload: String(decoding: (try? encoder.encode(value)) ?? Data("null".utf8), as: UTF8.self))
   }
 }
 
@@ -29,13 +30,12 @@ enum OutputChannel {
 ///
 /// Called by generated notebook programs only.
 public func _notebookCellBegin(_ index: Int) {
-  OutputChannel.send(kind: "cell", payload: String(index))
+  OutputChannel.send(.cellStarted, payload: String(index))
 }
 
-/// The `error: true` cells this run leaves out, from `NOTEBOOK_SKIP_CELLS` (indices separated by commas):
-/// after such a cell traps, the runner runs the same program again without it instead of compiling a new one.
+/// The `error: true` cells this run leaves out (``RunEnvironment/skippedCells``).
 private let skippedCells = Set(
-  (ProcessInfo.processInfo.environment["NOTEBOOK_SKIP_CELLS"] ?? "").split(separator: ",").compactMap { Int($0) })
+  (ProcessInfo.processInfo.environment[RunEnvironment.skippedCells] ?? "").split(separator: ",").compactMap { Int($0) })
 
 /// Whether this run leaves out the `error: true` cell `index`.
 ///
@@ -60,7 +60,7 @@ public func _notebookStart() {
 /// before, and a watchdog thread covers kernels without it.
 private func exitWhenOrphaned() {
   guard OutputChannel.nonce != nil,
-    let runner = ProcessInfo.processInfo.environment["NOTEBOOK_RUNNER_PID"].flatMap(Int32.init)
+    let runner = ProcessInfo.processInfo.environment[RunEnvironment.runnerProcess].flatMap(Int32.init)
   else { return }
   killWhenParentDies()
   if getppid() != runner { endProcessGroup() }
@@ -92,10 +92,10 @@ private func killWhenParentDies() {
 ///
 /// Called by generated notebook programs only.
 public func _notebookEnd() {
-  OutputChannel.send(kind: "end", payload: "")
+  OutputChannel.send(.programEnded, payload: "")
 }
 
 /// Reports an error thrown by a cell marked `//| error: true`.
 public func _notebookReport(_ error: any Error) {
-  OutputChannel.send(kind: "thrown", payload: String(describing: error))
+  OutputChannel.send(.thrown, payload: String(describing: error))
 }

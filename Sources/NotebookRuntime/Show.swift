@@ -3,5 +3,5 @@
 /// Outputs appear in the order the cell produced them, interleaved with `print`.
 public func show(_ value: some Displayable) {
   let output = value.displayOutput
-  OutputChannel.send(kind: output.kind.rawValue, payload: output.content)
+  OutputChannel.send(.display(output.kind), payload: output.content)
 }

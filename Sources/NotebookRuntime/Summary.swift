@@ -1,4 +1,5 @@
 import Foundation
+import NotebookWire
 
 /// Adds a row to the notebook's summary table: a claim, what was measured, and whether it held.
 ///
@@ -19,7 +20,7 @@ public func summarize(_ claim: String, measured: String, held: Bool, verdict: St
 /// Adds a row whose verdict no check decides, such as "by construction" or "not tested here".
 public func summarize(_ claim: String, measured: String, verdict: String) {
   let cells = [claim, measured, verdict]
-  OutputChannel.send(kind: DisplayOutput.Kind.summaryRow.rawValue, payload: json(cells))
+  OutputChannel.send(.display(.summaryRow), json: cells)
 }
 
 /// Shows the summary table here: every row that any cell of the notebook added with
@@ -32,17 +33,5 @@ public func showSummary(
   header: [String] = ["claim", "measured here", "held?"], caption: String? = nil
 ) {
   let placement = SummaryPlacement(header: header, caption: caption)
-  OutputChannel.send(kind: DisplayOutput.Kind.summary.rawValue, payload: json(placement))
-}
-
-/// What ``showSummary(header:caption:)`` sends; the page reads the same fields.
-struct SummaryPlacement: Codable {
-  var header: [String]
-  var caption: String?
-}
-
-private func json(_ value: some Encodable) -> String {
-  let encoder = JSONEncoder()
-  encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-  return String(decoding: (try? encoder.encode(value)) ?? Data("null".utf8), as: UTF8.self)
+  OutputChannel.send(.display(.summary), json: placement)
 }

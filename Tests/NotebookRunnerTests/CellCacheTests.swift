@@ -59,14 +59,14 @@ private func reasons(_ outcome: NotebookBuilder.Outcome) -> [String] { outcome.c
     let source = { (value: Int) in notebook(first: row(value), last: "showSummary()") }
     let path = try #require(try TestProject.write(["summary.md": source(2)])["summary.md"])
     let first = try build(path)
-    #expect(first.result.cells[0].outputs == [.display(kind: "summary-row", content: #"["a is two","2","yes"]"#)])
+    #expect(first.result.cells[0].outputs == [.display(kind: .summaryRow, content: #"["a is two","2","yes"]"#)])
     #expect(first.result.cells[2].outputs.count == 1)
     try rewrite(path, source(5))
     let edited = try build(path)
     #expect(reasons(edited) == ["changed", "cached", "cached"])
     #expect(
       edited.result.cells[0].outputs == [
-        .display(kind: "summary-row", content: #"["a is two","5","no — a check failed"]"#)
+        .display(kind: .summaryRow, content: #"["a is two","5","no — a check failed"]"#)
       ])
   }
 

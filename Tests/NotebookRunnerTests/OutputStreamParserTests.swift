@@ -13,7 +13,7 @@ private func record(_ nonce: String, _ kind: String, _ payload: String) -> [UInt
   parser.consume(record("n1", "cell", "0") + Array("hello\n".utf8) + record("n1", "svg", "<svg/>"))
   parser.consume(Array("after".utf8) + record("n1", "cell", "1") + Array("two".utf8) + record("n1", "end", ""))
   parser.finish()
-  #expect(parser.outputs[0] == [.text("hello\n"), .display(kind: "svg", content: "<svg/>"), .text("after")])
+  #expect(parser.outputs[0] == [.text("hello\n"), .display(kind: .svg, content: "<svg/>"), .text("after")])
   #expect(parser.outputs[1] == [.text("two")])
   #expect(parser.reachedEnd)
 }

@@ -17,6 +17,8 @@ import Testing
   var whole = SHA256()
   whole.update(bytes)
   var chunked = SHA256()
-  for start in stride(from: 0, to: bytes.count, by: 7) { chunked.update(Array(bytes[start..<min(start + 7, bytes.count)])) }
+  for start in stride(from: 0, to: bytes.count, by: 7) {
+    chunked.update(Array(bytes[start..<min(start + 7, bytes.count)]))
+  }
   #expect(whole.finalizeHex() == chunked.finalizeHex())
 }

@@ -57,6 +57,6 @@ enum TestProject {
 
   /// All error messages of a cell.
   static func errors(_ cell: CellResult) -> [String] {
-    cell.outputs.compactMap { if case .error(let message) = $0 { return message } else { return nil } }
+    cell.outputs.compactMap { if case .error(let error) = $0 { return error.description } else { return nil } }
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import NotebookCore
 import Testing
 
 @testable import NotebookRunner
@@ -35,15 +36,22 @@ private func read(_ json: String) throws -> TrapBacktrace? {
       .init(function: "pick(_:at:)", line: 49), .init(function: "closure #1 in run()", line: 55),
       .init(function: "run()", line: 56),
     ])
+  #expect(backtrace?.innermostFunction == "pick(_:at:)")
+  #expect(backtrace?.callerLines == [55, 56])
+  let error = CellError(
+    .trap, "The cell crashed", at: CellError.Location(file: "notebooks/x.md", line: 49),
+    function: backtrace?.innermostFunction, callerLines: backtrace?.callerLines ?? [])
   #expect(
-    backtrace?.callers(in: "notebooks/x.md")
-      == "in pick(_:at:), called from notebooks/x.md:55, called from notebooks/x.md:56")
+    error.description
+      == "notebooks/x.md:49: The cell crashed (in pick(_:at:), called from notebooks/x.md:55, called from notebooks/x.md:56)"
+  )
 }
 
 @Test func aTrapInTopLevelCodeNamesNoFunction() throws {
   let backtrace = try read(report([("main + 9", "notebooks/x.md", 12)]))
   #expect(backtrace?.frames == [.init(function: "top-level code", line: 12)])
-  #expect(backtrace?.callers(in: "notebooks/x.md") == "")
+  #expect(backtrace?.innermostFunction == nil)
+  #expect(backtrace?.callerLines == [])
 }
 
 @Test func noReportOrNoNotebookFrameGivesNothing() throws {

@@ -14,7 +14,7 @@ import Testing
     let cells = notebook.cells.map { cell in
       CellResult(
         index: cell.index, line: cell.fenceLine, status: .ok,
-        outputs: Array(repeating: .display(kind: "svg", content: figure), count: figures[cell.index] ?? 0),
+        outputs: Array(repeating: .display(kind: .svg, content: figure), count: figures[cell.index] ?? 0),
         seconds: 0)
     }
     let result = NotebookResult(

@@ -24,7 +24,7 @@ import Testing
     let cells = notebook.cells.map { cell in
       CellResult(
         index: cell.index, line: cell.fenceLine, status: .ok,
-        outputs: cell.options.label?.hasPrefix("fig-") == true ? [.display(kind: "svg", content: figure)] : [],
+        outputs: cell.options.label?.hasPrefix("fig-") == true ? [.display(kind: .svg, content: figure)] : [],
         seconds: 0)
     }
     let result = NotebookResult(

@@ -25,14 +25,14 @@ import Testing
   @Test func textDisplayAndChecksAndErrorsAreEscaped() throws {
     let html = try Fixtures.html(
       page([
-        .display(kind: "text", content: script), .check(passed: true, claim: script, detail: script),
-        .error(script),
+        .display(kind: .text, content: script), .check(passed: true, claim: script, detail: script),
+        .error(CellError(.other, script)),
       ]))
     #expect(!Self.withoutSiteScript(html).contains("<script"))
   }
 
   @Test func markdownOutputRawHTMLIsEscaped() throws {
-    let html = try Fixtures.html(page([.display(kind: "markdown", content: "Hello *you* \(script)\n\n<div>x</div>")]))
+    let html = try Fixtures.html(page([.display(kind: .markdown, content: "Hello *you* \(script)\n\n<div>x</div>")]))
     #expect(!Self.withoutSiteScript(html).contains("<script"))
     #expect(!html.contains("<div>x</div>"))
     #expect(html.contains("<em>you</em>"))
@@ -49,7 +49,7 @@ import Testing
   }
 
   @Test func explicitHTMLOutputIsInsertedAsIs() throws {
-    let html = try Fixtures.html(page([.display(kind: "html", content: "<mark>hi</mark>")]))
+    let html = try Fixtures.html(page([.display(kind: .html, content: "<mark>hi</mark>")]))
     #expect(html.contains("<div class=\"output-html\"><mark>hi</mark></div>"))
   }
 
@@ -64,7 +64,7 @@ import Testing
   @Test func unsafeSVGIsShownEscapedWithAWarning() throws {
     let unsafe = "<svg viewBox=\"0 0 1 1\"><circle r=\"1\" onload=\"alert(1)\"/></svg>"
     let result = try SiteBuilder(siteDirectory: "unused").renderWithReport([
-      page([.display(kind: "svg", content: unsafe)])
+      page([.display(kind: .svg, content: unsafe)])
     ])
     let html = String(decoding: try #require(result.files["t.html"]), as: UTF8.self)
     #expect(!html.contains("<circle"))
@@ -74,7 +74,7 @@ import Testing
 
   @Test func tableWithForeignMarkupIsRefused() throws {
     let forged = "<table><tr><td><img src=x onerror=alert(1)></td></tr></table>"
-    let html = try Fixtures.html(page([.display(kind: "table", content: forged)]))
+    let html = try Fixtures.html(page([.display(kind: .table, content: forged)]))
     #expect(!html.contains("<img"))
   }
 }

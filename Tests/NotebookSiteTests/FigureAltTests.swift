@@ -30,7 +30,7 @@ import Testing
       cells: [
         CellResult(
           index: 0, line: 5, status: .ok,
-          outputs: [.display(kind: "svg", content: figure), .display(kind: "svg", content: figure)], seconds: 0)
+          outputs: [.display(kind: .svg, content: figure), .display(kind: .svg, content: figure)], seconds: 0)
       ], diagnostics: [], codeHash: "h", labFingerprint: "l", swiftVersion: "s", compileSeconds: 0, runSeconds: 0)
     let html = try Fixtures.html(SitePage(notebook: notebook, result: result))
     #expect(html.components(separatedBy: "<desc>The first one</desc>").count == 2)

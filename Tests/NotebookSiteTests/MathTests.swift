@@ -34,7 +34,7 @@ import Testing
   @Test func texErrorInMathOutputPointsAtTheCell() throws {
     let page = SitePage(
       notebook: Fixtures.notebook("\n```swift\nshow(Math(\"\\\\oops\"))\n```\n"),
-      result: Fixtures.result([.display(kind: "math", content: "\\oops{")]))
+      result: Fixtures.result([.display(kind: .math, content: "\\oops{")]))
     let report = try SiteBuilder(siteDirectory: "unused").renderWithReport([page]).report
     let error = try #require(report.diagnostics.first)
     #expect(error.line == 5)

@@ -39,7 +39,7 @@ import Testing
     let builder = SiteBuilder(siteDirectory: root)
     _ = try builder.build([Self.page("kept"), Self.page("gone")])
     #expect(FileManager.default.fileExists(atPath: root + "/source/gone.md"))
-    FileManager.default.createFile(atPath: root + "/notes.md", contents: Data("mine".utf8))
+    _ = FileManager.default.createFile(atPath: root + "/notes.md", contents: Data("mine".utf8))
     let report = try builder.build([Self.page("kept")])
     #expect(report.removedFiles.contains("source/gone.md"))
     #expect(!FileManager.default.fileExists(atPath: root + "/source/gone.md"))

@@ -23,11 +23,11 @@ import Testing
 
   private static func row(_ cells: [String]) -> CellOutput {
     let quoted = cells.map { "\"\($0)\"" }.joined(separator: ",")
-    return .display(kind: "summary-row", content: "[\(quoted)]")
+    return .display(kind: .summaryRow, content: "[\(quoted)]")
   }
 
   private static let placement = CellOutput.display(
-    kind: "summary", content: #"{"caption":"What held","header":["claim","measured here","held?"]}"#)
+    kind: .summary, content: #"{"caption":"What held","header":["claim","measured here","held?"]}"#)
 
   private static func render(_ outputs: [[CellOutput]]) throws -> (html: String, messages: [String]) {
     let notebook = Fixtures.notebook(body)
@@ -70,7 +70,7 @@ import Testing
   }
 
   @Test func aMalformedPlacementIsShownAsTextWithAWarning() throws {
-    let (html, messages) = try Self.render([[], [], [.display(kind: "summary", content: "{oops")]])
+    let (html, messages) = try Self.render([[], [], [.display(kind: .summary, content: "{oops")]])
     #expect(html.contains("{oops"))
     #expect(messages == ["notebooks/t.md:13: A summary output that is not valid is shown as text"])
   }

@@ -11,12 +11,19 @@ public enum NotebookParser {
   ///   - path: The path shown in diagnostics, relative to the project root.
   /// - Returns: The notebook, with every problem as a ``Diagnostic``.
   public static func parse(_ text: String, path: String) -> Notebook {
-    var notebook = parseBody(text, path: path)
+    var notebook = parseBody(text, path: path, hasFrontMatter: true)
     notebook.source = text
     return notebook
   }
 
-  private static func parseBody(_ text: String, path: String) -> Notebook {
+  /// Parses CommonMark that is not a whole file — a `Markdown` output, a title — exactly as notebook prose.
+  ///
+  /// There is no front matter: a leading `---` is a thematic break, and lines are the text's own.
+  public static func parseFragment(_ text: String, path: String) -> Notebook {
+    parseBody(text, path: path, hasFrontMatter: false)
+  }
+
+  private static func parseBody(_ text: String, path: String, hasFrontMatter: Bool) -> Notebook {
     // Editors on Windows may start a UTF-8 file with a byte-order mark; it is not part of the text.
     let text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
     // Foundation's replace is slow even when there is nothing to replace.
@@ -25,7 +32,7 @@ public enum NotebookParser {
     let lines = normalized.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map(
       Substring.init)
     var frontMatterParser = FrontMatterParser(file: path)
-    let (frontMatter, headerLines) = frontMatterParser.parse(lines)
+    let (frontMatter, headerLines) = hasFrontMatter ? frontMatterParser.parse(lines) : (FrontMatter(), 0)
     // Blank the header so that cmark's line numbers stay those of the file.
     let body =
       String(repeating: "\n", count: headerLines)

@@ -37,7 +37,7 @@ struct CellCache: Sendable {
     else { return nil }
     // Used results are the newest, so that pruning forgets the least recently used.
     try? FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: path)
-    return entry.moved(to: codeLines, cell: cell, path: notebook.path)
+    return entry.moved(to: codeLines, cell: cell)
   }
 
   /// Stores `entry` (``prune(_:)`` forgets old ones).
@@ -70,22 +70,15 @@ struct CellCache: Sendable {
 
 extension CellCache.Entry {
   /// This entry with its lines moved by how far each covered cell moved.
-  fileprivate func moved(to newCodeLines: [Int], cell: Cell, path: String) -> Self {
+  fileprivate func moved(to newCodeLines: [Int], cell: Cell) -> Self {
     let shifts = zip(codeLines, newCodeLines).map { (old: $0, delta: $1 - $0) }.sorted { $0.old < $1.old }
     func shifted(_ line: Int) -> Int { line + (shifts.last { $0.old <= line }?.delta ?? 0) }
     var copy = self
     copy.codeLines = newCodeLines
     copy.result.index = cell.index
     copy.result.line = cell.fenceLine
-    copy.result.outputs = result.outputs.map { output in
-      guard case .error(let message) = output else { return output }
-      return .error(NotebookResult.shiftLocations(in: message, file: path, by: shifted))
-    }
-    copy.diagnostics = diagnostics.map { diagnostic in
-      var moved = diagnostic
-      moved.line = shifted(diagnostic.line)
-      return moved
-    }
+    copy.result.outputs = result.outputs.map { $0.moved(by: shifted) }
+    copy.diagnostics = diagnostics.map { $0.moved(by: shifted) }
     return copy
   }
 }

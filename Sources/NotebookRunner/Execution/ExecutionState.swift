@@ -31,7 +31,7 @@ struct ExecutionState {
       guard let index else { continue }
       let cell = notebook.cells[index]
       var outputs = results[index]?.outputs ?? []
-      outputs.append(.error(Self.describe(entry)))
+      outputs.append(.error(Self.cellError(entry)))
       results[index] = CellResult(
         index: index, line: cell.fenceLine, status: .expectedError, outputs: outputs, seconds: 0)
       excludedCells.insert(index)
@@ -46,7 +46,7 @@ struct ExecutionState {
       let index = cellIndex(forLine: entry.diagnostic.line) ?? 0
       guard index < notebook.cells.count else { continue }
       var outputs = results[index]?.status == .compileError ? results[index]?.outputs ?? [] : []
-      outputs.append(.error(Self.describe(entry)))
+      outputs.append(.error(Self.cellError(entry)))
       results[index] = CellResult(
         index: index, line: notebook.cells[index].fenceLine, status: .compileError, outputs: outputs, seconds: 0)
     }
@@ -99,7 +99,7 @@ struct ExecutionState {
     let index = started ?? notebook.cells.first?.index ?? 0
     guard index < notebook.cells.count else { return true }
     let cell = notebook.cells[index]
-    var (message, status) = Self.explain(outcome.termination)
+    var (message, status, kind) = Self.explain(outcome.termination)
     var result =
       results[index]
       ?? CellResult(index: index, line: cell.fenceLine, status: status, outputs: [], seconds: 0)
@@ -110,14 +110,13 @@ struct ExecutionState {
     // The program could write a report of its own: one naming lines outside the cells is ignored.
     let backtrace = backtrace.flatMap { $0.frames.allSatisfy { isCodeLine($0.line) } ? $0 : nil }
     let trapLine = backtrace?.frames.first?.line ?? cell.fenceLine
-    var pageMessage = message
+    var error = CellError(kind, message)
     if let backtrace {
-      let callers = backtrace.callers(in: notebook.path)
-      if !callers.isEmpty { message += " (\(callers))" }
-      // Written `file:LINE` so that the line moves with the cell when the result is reused after a prose edit.
-      pageMessage = "\(notebook.path):\(trapLine): " + message
+      error.location = CellError.Location(file: notebook.path, line: trapLine)
+      error.function = backtrace.innermostFunction
+      error.callerLines = backtrace.callerLines
     }
-    result.outputs.append(.error(pageMessage))
+    result.outputs.append(.error(error))
     if cell.options.error && status == .crashed {
       result.status = .expectedError
       results[index] = result
@@ -126,18 +125,20 @@ struct ExecutionState {
     }
     result.status = status
     results[index] = result
-    diagnostics.append(Diagnostic(.error, file: notebook.path, line: trapLine, message))
+    diagnostics.append(Diagnostic(.error, file: notebook.path, line: trapLine, error.detail))
     return true
   }
 
-  private static func explain(_ termination: ChildProcess.Termination) -> (String, CellResult.Status) {
+  private static func explain(
+    _ termination: ChildProcess.Termination
+  ) -> (String, CellResult.Status, CellError.Kind) {
     switch termination {
     case .stopped(let reason):
-      return (reason.message, reason.kind == .timedOut ? .timedOut : .crashed)
+      return (reason.message, reason.kind == .timedOut ? .timedOut : .crashed, .stopped)
     case .signaled(let signal):
-      return ("The cell crashed (\(signalName(signal)))", .crashed)
+      return ("The cell crashed (\(signalName(signal)))", .crashed, .trap)
     case .exited(let code):
-      return ("The program exited with status \(code) during this cell", .crashed)
+      return ("The program exited with status \(code) during this cell", .crashed, .trap)
     }
   }
 
@@ -149,9 +150,12 @@ struct ExecutionState {
     return names[signal] ?? "signal \(signal)"
   }
 
-  private static func describe(_ entry: CompilerDiagnostics.Entry) -> String {
-    let head = "\(entry.diagnostic)"
-    return entry.context.isEmpty ? head : head + "\n" + entry.context
+  private static func cellError(_ entry: CompilerDiagnostics.Entry) -> CellError {
+    let diagnostic = entry.diagnostic
+    return CellError(
+      .compile, diagnostic.message,
+      at: CellError.Location(file: diagnostic.file, line: diagnostic.line, column: diagnostic.column),
+      context: entry.context)
   }
 
   /// The cell whose code contains `line`.

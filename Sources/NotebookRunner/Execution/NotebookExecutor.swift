@@ -1,6 +1,7 @@
 import Foundation
 import NotebookCore
 import NotebookSupport
+import NotebookWire
 
 /// Compiles and runs one notebook, turning everything that happens into a ``NotebookResult``.
 ///
@@ -74,7 +75,7 @@ public struct NotebookExecutor: Sendable {
     let platform = platform(for: notebook)
 
     // The program and the cells it was compiled without. After an `error: true` cell traps, the same
-    // program runs again with the cell skipped (`NOTEBOOK_SKIP_CELLS`); only a compile error needs a new one.
+    // program runs again with the cell skipped (``RunEnvironment/skippedCells``); only a compile error needs a new one.
     var program: (compiled: Compiled, excluding: Set<Int>)?
     for _ in 0..<attempts {
       if program == nil {
@@ -97,7 +98,7 @@ public struct NotebookExecutor: Sendable {
       let crashReport = "\(workDirectory)/crash.json"
       try? FileManager.default.removeItem(atPath: crashReport)
       var environment = environment(platform, crashReport: crashReport)
-      environment["NOTEBOOK_SKIP_CELLS"] = state.excludedCells.subtracting(program.excluding).sorted()
+      environment[RunEnvironment.skippedCells] = state.excludedCells.subtracting(program.excluding).sorted()
         .map(String.init).joined(separator: ",")
       let run = ProgramRun(
         executable: program.compiled.executable, notebook: notebook, limits: limits, environment: environment)

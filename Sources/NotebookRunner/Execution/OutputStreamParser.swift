@@ -1,11 +1,11 @@
 import Foundation
 import NotebookCore
+import NotebookWire
 
 /// Splits a notebook program's output stream back into per-cell outputs.
 ///
 /// The stream is the program's merged stdout and stderr: free text, interleaved
-/// with records that `NotebookRuntime` frames as
-/// `"\n" U+0001 <nonce> " " <kind> " " <byte count> "\n" <payload>`.
+/// with the records that `NotebookRuntime` frames (``RecordFraming``).
 /// Only records carrying this run's nonce count, so printed text cannot forge one.
 /// Text is kept as bytes until a cell ends and then decoded as UTF-8 with invalid
 /// sequences replaced, so a program that prints garbage cannot break the page.
@@ -41,7 +41,7 @@ struct OutputStreamParser {
 
   /// Creates a parser for a run whose records carry `nonce`.
   init(nonce: String, textLimitPerCell: Int = 1 << 20) {
-    marker = Array("\n\u{1}\(nonce) ".utf8)
+    marker = RecordFraming.marker(nonce: nonce)
     self.textLimitPerCell = textLimitPerCell
   }
 
@@ -58,13 +58,13 @@ struct OutputStreamParser {
         start = safeEnd
         break
       }
-      guard let (kind, payload, next) = record(at: markerIndex + marker.count) else {
+      guard let (header, payload, next) = record(at: markerIndex + marker.count) else {
         appendText(buffer[start..<markerIndex])
         start = markerIndex
         break
       }
       appendText(buffer[start..<markerIndex])
-      handle(kind: kind, payload: payload, time: time)
+      handle(header, payload: payload, time: time)
       start = next
     }
     buffer.removeFirst(start)
@@ -83,32 +83,31 @@ struct OutputStreamParser {
     outputs[index, default: []].append(output)
   }
 
-  private func record(at headerStart: Int) -> (String, [UInt8], Int)? {
+  private func record(at headerStart: Int) -> (RecordFraming.Header, [UInt8], Int)? {
     guard let newline = buffer[headerStart...].firstIndex(of: UInt8(ascii: "\n")) else { return nil }
-    let header = String(decoding: buffer[headerStart..<newline], as: UTF8.self).split(separator: " ")
-    // A program can read its nonce and forge a header: a negative or absurd length is malformed, not a trap.
-    guard header.count == 2, let length = Int(header[1]), (0...(1 << 40)).contains(length) else {
-      return (String(header.first ?? "invalid"), [], newline + 1)
-    }
+    let header = RecordFraming.header(buffer[headerStart..<newline])
+    // A program can read its nonce and forge a header: a malformed length is skipped, not a trap.
+    guard let length = header.byteCount else { return (header, [], newline + 1) }
     let payloadEnd = newline + 1 + length
     guard payloadEnd <= buffer.count else { return nil }
-    return (String(header[0]), Array(buffer[(newline + 1)..<payloadEnd]), payloadEnd)
+    return (header, Array(buffer[(newline + 1)..<payloadEnd]), payloadEnd)
   }
 
-  private mutating func handle(kind: String, payload: [UInt8], time: Date) {
+  private mutating func handle(_ header: RecordFraming.Header, payload: [UInt8], time: Date) {
+    guard header.byteCount != nil else { return }
     let text = String(decoding: payload, as: UTF8.self)
-    switch kind {
-    case "cell":
+    switch header.kind {
+    case .cellStarted:
       guard let index = Int(text), index >= 0 else { return }  // Forged by the program: not a cell.
       flushText()
       currentCell = index
       textBytesInCell = 0
       droppedBytesInCell = 0
       if let currentCell { cellStartTimes[currentCell] = time }
-    case "end":
+    case .programEnded:
       flushText()
       reachedEnd = true
-    case "check":
+    case .check:
       let (output, line) = Self.decodeCheck(text)
       if case .check(false, let claim, let detail) = output {
         failedChecks.append(FailedCheck(cell: currentCell ?? 0, line: line, claim: claim, detail: detail))
@@ -116,22 +115,17 @@ struct OutputStreamParser {
         failedChecks.append(FailedCheck(cell: currentCell ?? 0, line: line, claim: claim, detail: detail))
       }
       appendOutput(output)
-    case "thrown":
-      appendOutput(.error("Thrown error: \(text)"))
-    default:
+    case .thrown:
+      appendOutput(.error(CellError(.thrown, text)))
+    case .display(let kind):
       appendOutput(.display(kind: kind, content: text))
+    case nil:
+      appendOutput(.error(CellError(.other, "Output of unknown kind '\(header.name)' is not shown")))
     }
   }
 
   private static func decodeCheck(_ json: String) -> (CellOutput, line: Int?) {
-    struct Record: Decodable {
-      var passed: Bool
-      var claim: String
-      var detail: String
-      var line: Int?
-      var sanity: Bool?
-    }
-    guard let record = try? JSONDecoder().decode(Record.self, from: Data(json.utf8)) else {
+    guard let record = try? JSONDecoder().decode(CheckRecord.self, from: Data(json.utf8)) else {
       return (.error("Malformed check record"), nil)
     }
     if record.sanity == true {

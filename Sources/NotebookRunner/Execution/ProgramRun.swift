@@ -1,5 +1,6 @@
 import Foundation
 import NotebookCore
+import NotebookWire
 
 /// One execution of a compiled notebook program, with per-cell and whole-notebook timeouts.
 struct ProgramRun {
@@ -20,12 +21,12 @@ struct ProgramRun {
     let nonce = Self.makeNonce()
     var parser = OutputStreamParser(nonce: nonce, textLimitPerCell: limits.textPerCell)
     var childEnvironment = environment
-    childEnvironment["NOTEBOOK_NONCE"] = nonce
+    childEnvironment[RunEnvironment.nonce] = nonce
     // The program compares this with its parent, so that it ends even if the runner died before it started.
-    childEnvironment["NOTEBOOK_RUNNER_PID"] = String(getpid())
+    childEnvironment[RunEnvironment.runnerProcess] = String(getpid())
     let process = ChildProcess(
       executable: executable, arguments: [], environment: childEnvironment, memoryLimit: limits.memory,
-      descendantMarker: "NOTEBOOK_NONCE=\(nonce)", contained: true)
+      descendantMarker: "\(RunEnvironment.nonce)=\(nonce)", contained: true)
     let start = Date()
     let notebookDeadline = start.addingTimeInterval(notebook.frontMatter.timeout)
     let cellTimeouts = Dictionary(uniqueKeysWithValues: notebook.cells.map { ($0.index, $0.options.timeout) })

@@ -43,15 +43,13 @@ struct TrapBacktrace: Equatable {
     return frames.isEmpty ? nil : TrapBacktrace(frames: Array(frames.prefix(frameLimit)))
   }
 
-  /// Where the trap happened and who called it, for the message: `in helper(_:), called from x.md:60`.
-  ///
-  /// Lines are written `file:LINE` so that a cached message moves with its cell when prose above it changes.
-  func callers(in notebookPath: String) -> String {
-    guard let innermost = frames.first else { return "" }
-    let place = innermost.function == Self.topLevel ? "" : "in \(innermost.function)"
-    let calls = frames.dropFirst().map { "called from \(notebookPath):\($0.line)" }
-    return ([place] + calls).filter { !$0.isEmpty }.joined(separator: ", ")
+  /// The function the trap happened in, or `nil` when it is the cell's top-level code.
+  var innermostFunction: String? {
+    frames.first.flatMap { $0.function == Self.topLevel ? nil : $0.function }
   }
+
+  /// The lines of the calls that led to the trap, innermost first.
+  var callerLines: [Int] { frames.dropFirst().map(\.line) }
 
   private static let topLevel = "top-level code"
 

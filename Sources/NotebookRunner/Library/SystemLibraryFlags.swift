@@ -4,8 +4,8 @@ import Foundation
 /// `pkg-config` says for the name the target declares (`openblas`).
 ///
 /// Nothing here names an architecture or a distribution's folders: `pkg-config` knows where
-/// the machine keeps the headers and libraries (`x86_64-linux-gnu/openblas-pthread` on Debian x86-64,
-/// `aarch64-linux-gnu/…` on Debian Arm).
+/// the machine keeps the headers and libraries (under the multiarch folder of the machine's own
+/// triple on Debian, whatever its processor).
 public struct SystemLibraryFlags: Sendable, Hashable {
   /// The absolute folder of the module map.
   public var moduleMapFolder: String

@@ -138,7 +138,7 @@ struct CitationProcessor {
     let output = folder.appendingPathComponent("out.html")
     let errors = folder.appendingPathComponent("err.txt")
     try Data(markdown.utf8).write(to: input)
-    FileManager.default.createFile(atPath: errors.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = [

@@ -129,7 +129,7 @@ struct CrossReferences: Sendable {
     for cell in page.notebook.cells {
       let figures =
         result.cells.first { $0.index == cell.index }?.outputs.filter { output in
-          guard case .display("svg", let svg) = output else { return false }
+          guard case .display(.svg, let svg) = output else { return false }
           return SVGInspector.problem(in: svg) == nil
         }.count ?? 0
       if figures > 0, let label = cell.options.label { numbers[label] = "\(count + 1)" }

@@ -10,13 +10,9 @@ struct MarkdownFragment: Sendable {
   /// Problems such as unterminated math, with lines relative to the fragment (1-based).
   var problems: [String]
 
-  /// A header that makes the text a notebook body, so a leading `---` is never taken for front matter.
-  private static let header = "---\ntitle: fragment\n---\n"
-  private static let headerLines = 3
-
   /// Parses `text`.
   init(_ text: String) {
-    let notebook = NotebookParser.parse(Self.header + text, path: "fragment")
+    let notebook = NotebookParser.parseFragment(text, path: "fragment")
     var children: [MarkdownNode] = []
     for block in notebook.blocks {
       switch block {
@@ -28,9 +24,7 @@ struct MarkdownFragment: Sendable {
     }
     document = MarkdownNode(.document, children: children, line: 1)
     math = notebook.math
-    problems = notebook.diagnostics.filter { $0.line > Self.headerLines }.map {
-      "line \($0.line - Self.headerLines): \($0.message)"
-    }
+    problems = notebook.diagnostics.map { "line \($0.line): \($0.message)" }
   }
 
   /// The inline content when the fragment is a single paragraph (titles, summaries), else `nil`.

@@ -14,7 +14,7 @@ extension PageRenderer {
   }
 
   private func hasFigure(_ cell: Cell) -> Bool {
-    result(of: cell)?.outputs.contains { if case .display("svg", _) = $0 { return true } else { return false } }
+    result(of: cell)?.outputs.contains { if case .display(.svg, _) = $0 { return true } else { return false } }
       ?? false
   }
 

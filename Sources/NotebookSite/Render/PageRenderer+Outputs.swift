@@ -1,4 +1,5 @@
 import NotebookCore
+import NotebookWire
 
 /// A cell's outputs, in the order it produced them. Everything is escaped except SVG that
 /// passed ``SVGInspector``, tables that passed ``TableInspector``, typeset math, and explicit `HTML`.
@@ -59,8 +60,8 @@ extension PageRenderer {
     switch output {
     case .display(let kind, let content):
       return display(kind: kind, content: content, key: key, cell: cell)
-    case .error(let message):
-      return error(message, status: status)
+    case .error(let error):
+      return self.error(error, status: status)
     case .truncated(let dropped):
       return "<p class=\"output-truncated\">Output truncated here: \(dropped) more bytes were not kept.</p>\n"
     case .text, .check, .sanityCheck:
@@ -68,49 +69,49 @@ extension PageRenderer {
     }
   }
 
-  private func error(_ message: String, status: CellResult.Status) -> String {
+  private func error(_ error: CellError, status: CellResult.Status) -> String {
     let (kind, title): (String, String) =
       switch status {
       case .compileError: ("compile", "Compile error")
       case .crashed: ("trap", "Runtime error")
       case .timedOut: ("timeout", "Timed out")
-      case .expectedError: ("expected", Self.expectedErrorTitle(message))
+      case .expectedError: ("expected", Self.expectedErrorTitle(error.kind))
       default: ("other", "Error")
       }
     return "<div class=\"output-error error-\(kind)\" role=\"note\"><p class=\"error-title\">\(title)</p>"
-      + "<pre>\(Self.trimmingFinalNewline(message).htmlEscaped)</pre></div>\n"
+      + "<pre>\(Self.trimmingFinalNewline(error.description).htmlEscaped)</pre></div>\n"
   }
 
-  /// Names the kind of an expected failure from the runner's message, which says what happened.
-  private static func expectedErrorTitle(_ message: String) -> String {
-    if message.hasPrefix("Thrown error") { return "Thrown error (expected)" }
-    if message.contains(": error: ") { return "Compile error (expected)" }
-    if message.contains("crashed") || message.contains("trap") { return "Runtime error (expected)" }
-    return "Error (expected)"
+  /// Names the kind of an expected failure.
+  private static func expectedErrorTitle(_ kind: CellError.Kind) -> String {
+    switch kind {
+    case .thrown: "Thrown error (expected)"
+    case .compile: "Compile error (expected)"
+    case .trap: "Runtime error (expected)"
+    case .stopped, .other: "Error (expected)"
+    }
   }
 
   private mutating func display(
-    kind: String, content: String, key: PreparedPage.OutputKey, cell: Cell
+    kind: DisplayKind, content: String, key: PreparedPage.OutputKey, cell: Cell
   ) -> String {
     switch kind {
-    case "text":
+    case .text:
       return "<pre class=\"output-text\">\(Self.trimmingFinalNewline(content).htmlEscaped)</pre>\n"
-    case "svg":
+    case .svg:
       return figure(content, cell: cell)
-    case "table":
+    case .table:
       return table(content, cell: cell)
-    case "markdown":
+    case .markdown:
       return markdown(key: key)
-    case "math":
+    case .math:
       return page.mathOutputs[key].map { "<div class=\"output-math\">\(formula($0))</div>\n" } ?? ""
-    case "html":
+    case .html:
       return "<div class=\"output-html\">\(content)</div>\n"
-    case "summary-row":
+    case .summaryRow:
       return ""
-    case "summary":
+    case .summary:
       return summary(content, cell: cell)
-    default:
-      return rejected(content, cell: cell, reason: "Output of unknown kind '\(kind)' is shown as text")
     }
   }
 

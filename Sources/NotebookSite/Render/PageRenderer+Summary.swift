@@ -1,21 +1,16 @@
 import Foundation
 import NotebookCore
+import NotebookWire
 
 /// The summary table: rows that cells send with `summarize(…)` wherever they measure a claim, shown
 /// together where a cell calls `showSummary(…)`. The rows are gathered here, from every cell's stored
 /// outputs, so the cell that shows the table depends on no other cell and re-runs for nothing.
 extension PageRenderer {
-  /// What `showSummary(header:caption:)` sends.
-  private struct Placement: Decodable {
-    var header: [String]
-    var caption: String?
-  }
-
   /// Every summary row of the page, in page order, with the cell that sent it.
   var summaryRows: [(cell: Cell, cells: [String])] {
     notebook.cells.flatMap { cell in
       (result(of: cell)?.outputs ?? []).compactMap { output -> (cell: Cell, cells: [String])? in
-        guard case .display("summary-row", let content) = output,
+        guard case .display(.summaryRow, let content) = output,
           let cells = try? JSONDecoder().decode([String].self, from: Data(content.utf8))
         else { return nil }
         return (cell, cells)
@@ -26,13 +21,13 @@ extension PageRenderer {
   /// Whether a cell of the page shows the summary table.
   var showsSummary: Bool {
     notebook.cells.contains { cell in
-      result(of: cell)?.outputs.contains { if case .display("summary", _) = $0 { true } else { false } } ?? false
+      result(of: cell)?.outputs.contains { if case .display(.summary, _) = $0 { true } else { false } } ?? false
     }
   }
 
   /// The table for a `showSummary` output, its cells escaped.
   mutating func summary(_ content: String, cell: Cell) -> String {
-    guard let placement = try? JSONDecoder().decode(Placement.self, from: Data(content.utf8)) else {
+    guard let placement = try? JSONDecoder().decode(SummaryPlacement.self, from: Data(content.utf8)) else {
       return rejected(content, cell: cell, reason: "A summary output that is not valid is shown as text")
     }
     var html = "<table>"

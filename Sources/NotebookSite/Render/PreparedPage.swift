@@ -46,9 +46,9 @@ struct PreparedPage: Sendable {
       for (position, output) in cell.outputs.enumerated() {
         guard case .display(let kind, let content) = output else { continue }
         let key = OutputKey(cell: cell.index, output: position)
-        if kind == "markdown" {
+        if kind == .markdown {
           markdownOutputs[key] = add(MarkdownFragment(content), line: line)
-        } else if kind == "math" {
+        } else if kind == .math {
           mathOutputs[key] = requests.count
           requests.append(MathRequest(tex: content, display: true, line: line, column: 1, delimiter: 0))
         }

@@ -37,7 +37,7 @@ struct ScratchProject {
     try files.createDirectory(atPath: root + "/.notebook-cache", withIntermediateDirectories: true)
     try files.copyItem(atPath: "\(Self.repository)/Package.swift", toPath: "\(root)/Package.swift")
     let sources = try files.contentsOfDirectory(atPath: "\(Self.repository)/Sources")
-    for module in sources where module.hasPrefix("Lab") || ["NotebookRuntime", "CBLAS"].contains(module) {
+    for module in sources where module.hasPrefix("Lab") || ["NotebookRuntime", "NotebookWire", "CBLAS"].contains(module) {
       try files.copyItem(atPath: "\(Self.repository)/Sources/\(module)", toPath: "\(root)/Sources/\(module)")
     }
     // The package's description, remembered under the manifest's digest, saves evaluating it again.

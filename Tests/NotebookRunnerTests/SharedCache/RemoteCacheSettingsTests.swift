@@ -53,7 +53,7 @@ import Testing
 
   @Test func rawHTMLOutputsAreNotTakenFromTheStore() {
     let cell = CellResult(
-      index: 0, line: 5, status: .ok, outputs: [.display(kind: "html", content: "<b>x</b>")], seconds: 0)
+      index: 0, line: 5, status: .ok, outputs: [.display(kind: .html, content: "<b>x</b>")], seconds: 0)
     let result = NotebookResult(
       cells: [cell], diagnostics: [], codeHash: "", labFingerprint: "", swiftVersion: "", compileSeconds: 0,
       runSeconds: 0)

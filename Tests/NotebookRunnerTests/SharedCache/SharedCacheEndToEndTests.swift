@@ -1,6 +1,6 @@
 import Foundation
-import NotebookSupport
 import NotebookRunner
+import NotebookSupport
 import Testing
 
 /// Two scratch projects share results through nginx's WebDAV store, and every way the store can

@@ -54,15 +54,15 @@ enum Fixtures {
       index: 0, line: 19, status: .checkFailed,
       outputs: [
         .text("x = 1\n"), .text("<script>alert(1)</script>\n"),
-        .display(kind: "svg", content: svg),
+        .display(kind: .svg, content: svg),
         .check(passed: true, claim: "One is one", detail: ""),
         .check(passed: false, claim: "Two is three", detail: "2 vs 3: |Δ| = 1 > 0"),
         .display(
-          kind: "table",
+          kind: .table,
           content: "<table><thead><tr><th>n</th><th>name</th></tr></thead>"
             + "<tbody><tr><td>1.5</td><td>a &lt;b&gt;</td></tr></tbody></table>"),
-        .display(kind: "markdown", content: "**Bold** with $\\alpha$ and <i>raw</i>"),
-        .display(kind: "math", content: "e^{i\\pi} = -1"),
+        .display(kind: .markdown, content: "**Bold** with $\\alpha$ and <i>raw</i>"),
+        .display(kind: .math, content: "e^{i\\pi} = -1"),
         .truncated(droppedBytes: 1234),
       ], seconds: 0.5)
     let second = CellResult(

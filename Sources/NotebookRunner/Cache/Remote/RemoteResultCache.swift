@@ -112,7 +112,7 @@ public final class RemoteResultCache: @unchecked Sendable {
   /// Output kinds a page shows unescaped: trusted from a local run, never from a shared store.
   static func untrustedOutputKind(in result: NotebookResult) -> String? {
     for cell in result.cells {
-      for case .display(let kind, _) in cell.outputs where kind == "html" { return "HTML" }
+      for case .display(let kind, _) in cell.outputs where kind == .html { return "HTML" }
     }
     return nil
   }
