@@ -130,10 +130,12 @@ public struct NotebookBuilder: Sendable {
       project: project, toolchain: toolchain, libraries: libraries, limits: limits, machine: machine,
       perturbed: perturbed)
     reportPlatformNotes(for: pending.map { notebooks[$0] }, executor: executor, progress: progress)
+    let valueTypes = perturbed ? LibraryValueTypes() : LibraryValueTypes.of(plan, project: project)
     let executed = try parallelMap(pending, jobs: jobs) { index in
       let notebook = notebooks[index]
       // A perturbed build neither looks cell results up nor stores them, so it needs no graph.
-      let cells = perturbed ? nil : NotebookCells(notebook: notebook, context: contexts[index])
+      let cells =
+        perturbed ? nil : NotebookCells(notebook: notebook, context: contexts[index], valueTypes: valueTypes)
       var cellPlan = cells.flatMap { force ? nil : $0.plan(cellCache) } ?? CellPlan(forcing: notebook)
       let executes = cellPlan.runs.contains(where: \.executed)
       if executes { progress.executionStarted(notebook.path) }

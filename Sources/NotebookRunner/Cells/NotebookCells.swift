@@ -8,9 +8,10 @@ struct NotebookCells {
   let keys: CellKeys
 
   /// - Parameter context: ``CacheKey/executionContext(for:project:toolchainVersion:libraryFingerprint:platform:digests:)``.
-  init(notebook: Notebook, context: String) {
+  /// - Parameter valueTypes: The libraries' value types, whose constants never change (``LibraryValueTypes``).
+  init(notebook: Notebook, context: String, valueTypes: LibraryValueTypes) {
     self.notebook = notebook
-    graph = CellGraph(notebook: notebook)
+    graph = CellGraph(notebook: notebook, valueTypes: valueTypes)
     keys = CellKeys(
       notebook: notebook, graph: graph, context: context, optimized: OptimizationChoice.optimizes(notebook))
   }

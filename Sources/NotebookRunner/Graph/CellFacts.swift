@@ -41,6 +41,8 @@ struct CellFacts: Equatable {
   var hasSyntaxErrors = false
   /// Whether the cell declares a class or an actor (values of it are shared by reference).
   var declaresReferenceType = false
+  /// What each top-level `let` says about its value's type (``ConstantEvidence``).
+  var constants: [String: ConstantEvidence] = [:]
   /// Free operators used in `a op b` form, with the names at the root of their operands: a
   /// notebook's own operator may take an operand `inout`.
   var operatorOperands: [String: Set<String>] = [:]
@@ -55,6 +57,7 @@ struct CellFacts: Equatable {
     visitor.walk(tree)
     var facts = visitor.facts
     facts.hasSyntaxErrors = tree.hasError
+    if !cell.options.error { facts.constants = ConstantEvidence.scan(tree) }
     return facts
   }
 

@@ -41,11 +41,14 @@ public struct CellGraph: Sendable {
   private let direct: [Int: [Dependency]]
 
   /// The graph of `notebook`'s cells that run (`eval: false` cells are left out).
-  public init(notebook: Notebook) {
+  ///
+  /// - Parameter valueTypes: The types whose constants never change (``LibraryValueTypes``); with only the
+  ///   standard library's, a constant of a library type is taken to be changeable by every method call.
+  public init(notebook: Notebook, valueTypes: LibraryValueTypes = LibraryValueTypes()) {
     let running = notebook.cells.filter(\.options.eval)
     let facts = Dictionary(uniqueKeysWithValues: running.map { ($0.index, CellFacts.of($0)) })
     cells = running.map(\.index)
-    direct = CellGraph.dependencies(cells: cells, facts: facts)
+    direct = CellGraph.dependencies(cells: cells, facts: facts, valueTypes: valueTypes)
   }
 
   /// The cells `cell` depends on directly, in order, with the reasons.
@@ -62,8 +65,10 @@ public struct CellGraph: Sendable {
     return found
   }
 
-  private static func dependencies(cells: [Int], facts: [Int: CellFacts]) -> [Int: [Dependency]] {
-    let effects = NotebookEffects(cells: cells, facts: facts)
+  private static func dependencies(
+    cells: [Int], facts: [Int: CellFacts], valueTypes: LibraryValueTypes
+  ) -> [Int: [Dependency]] {
+    let effects = NotebookEffects(cells: cells, facts: facts, valueTypes: valueTypes)
     var result: [Int: [Dependency]] = [:]
     for (position, cell) in cells.enumerated() {
       result[cell] = cells.enumerated().compactMap { otherPosition, other in

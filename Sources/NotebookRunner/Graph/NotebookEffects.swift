@@ -9,10 +9,12 @@ struct NotebookEffects {
   /// For each cell, the notebook names it may change, directly or by calling into them.
   private var changed: [Int: Set<String>] = [:]
 
-  init(cells: [Int], facts: [Int: CellFacts]) {
+  init(cells: [Int], facts: [Int: CellFacts], valueTypes: LibraryValueTypes) {
     self.facts = facts
     let notebookNames = Set(cells.flatMap { facts[$0]?.declared ?? [] })
     let sharesReferences = cells.contains { facts[$0].map(Self.mayShareReferences) ?? false }
+    let unchangeable =
+      sharesReferences ? [] : Self.unchangeableConstants(cells: cells, facts: facts, valueTypes: valueTypes)
     var ownChanges: [Int: Set<String>] = [:]
     for cell in cells {
       guard let cellFacts = facts[cell] else { continue }
@@ -20,7 +22,7 @@ struct NotebookEffects {
       var names = cellFacts.changed
       for (op, operands) in cellFacts.operatorOperands where notebookNames.contains(op) { names.formUnion(operands) }
       if sharesReferences { names.formUnion(cellFacts.passedToCalls) }
-      ownChanges[cell] = names.intersection(notebookNames)
+      ownChanges[cell] = names.intersection(notebookNames).subtracting(unchangeable)
       for name in ownChanges[cell] ?? [] { changers[name, default: []].append(cell) }
     }
     let reach = reachability(notebookNames, sharesReferences: sharesReferences)
@@ -30,8 +32,31 @@ struct NotebookEffects {
       let touchedNames = used.union(used.flatMap { reach[$0] ?? [] })
       touched[cell] = touchedNames
       changed[cell] = (ownChanges[cell] ?? []).union(
-        touchedNames.flatMap { latentChanges(of: $0) }.filter(notebookNames.contains))
+        touchedNames.flatMap { latentChanges(of: $0) }.filter {
+          notebookNames.contains($0) && !unchangeable.contains($0)
+        })
     }
+  }
+
+  /// The constants whose value no cell can change: a `let` whose type the syntax proves is a value type
+  /// holding no references (``ConstantEvidence``), none of whose type names the notebook declares itself.
+  ///
+  /// Only used when no value may be shared by reference: a library's generic value could otherwise hold one.
+  private static func unchangeableConstants(
+    cells: [Int], facts: [Int: CellFacts], valueTypes: LibraryValueTypes
+  ) -> Set<String> {
+    let notebookNames = Set(cells.flatMap { facts[$0]?.declared ?? [] })
+    var unchangeable: Set<String> = []
+    for cell in cells {
+      for (name, evidence) in facts[cell]?.constants ?? [:] {
+        switch evidence {
+        case .literal: unchangeable.insert(name)
+        case .typeNames(let types):
+          if types.isSubset(of: valueTypes.names), types.isDisjoint(with: notebookNames) { unchangeable.insert(name) }
+        }
+      }
+    }
+    return unchangeable
   }
 
   /// Whether values may be shared by reference, so that passing one to a call may change it:

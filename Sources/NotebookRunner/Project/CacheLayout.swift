@@ -24,6 +24,8 @@ public struct CacheLayout: Sendable {
   public var fileDigests: String { "\(root)/file-digests.json" }
   /// The scratch folder `swift package dump-package` works in.
   public var packageScratch: String { "\(root)/package-scratch" }
+  /// The memo of the value types the libraries declare (``LibraryValueTypes``), for the cell graph.
+  public var libraryValueTypes: String { "\(root)/library-value-types.json" }
   /// The lock every build of the project takes.
   public var buildLock: String { "\(root)/build.lock" }
   /// The renderer's caches (math, highlighting, prepared pages).

@@ -21,19 +21,22 @@ struct Graph: ParsableCommand {
     let cwd = FileManager.default.currentDirectoryPath
     let session = try Session.open()
     let builder = NotebookBuilder(project: session.project, toolchain: session.toolchain)
+    // Without a readable Package.swift the graph knows only the standard library's value types.
+    let plan = try? LibraryBuilder(project: session.project, toolchain: session.toolchain).plan()
+    let valueTypes = plan.map { LibraryValueTypes.of($0, project: session.project) } ?? LibraryValueTypes()
     var failed = false
     for path in try session.notebookPaths(paths, from: cwd) {
       let notebook = builder.parse(path)
       for diagnostic in notebook.diagnostics { Console.error(diagnostic.description) }
       failed = failed || notebook.hasErrors
-      for line in Self.lines(for: notebook) { Console.line(line) }
+      for line in Self.lines(for: notebook, valueTypes: valueTypes) { Console.line(line) }
     }
     if failed { throw ExitCode(1) }
   }
 
   /// The report for one notebook: a line per cell.
-  static func lines(for notebook: Notebook) -> [String] {
-    let graph = CellGraph(notebook: notebook)
+  static func lines(for notebook: Notebook, valueTypes: LibraryValueTypes = LibraryValueTypes()) -> [String] {
+    let graph = CellGraph(notebook: notebook, valueTypes: valueTypes)
     return notebook.cells.map { cell in
       let location = "\(notebook.path):\(cell.fenceLine)"
       guard cell.options.eval else { return "\(location): not run (eval: false)" }
